@@ -1,0 +1,115 @@
+"""Document metadata: what is particular to one document.
+
+Read from ``<source stem>.yml`` beside the source text when it exists; every
+field has a default derived from the text itself, so a document with no
+metadata file still builds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .diagnostics import Diagnostic, InputError, Location
+from .inline import plain_text
+from .model import BlockKind, Document, Metadata, PartMeta
+from .yamlfile import LINE
+
+_TOP_KEYS = {"symbol", "body", "title", "site_name", "description", "adoption", "parts", "citation"}
+_PART_KEYS = {"slug", "name", "title"}
+
+
+def _first_heading(document: Document, part_key: str, level: int) -> str | None:
+    for block in document.part(part_key).blocks:
+        if block.kind is BlockKind.HEADING and block.level == level:
+            return plain_text(block.content).strip()
+    return None
+
+
+def _adoption_line(document: Document) -> str:
+    # The adoption line ("45th plenary meeting / 22 July 2010") is the last
+    # framing block that mentions a plenary meeting.
+    for part in reversed(document.parts):
+        for block in reversed(part.blocks):
+            if block.kind is BlockKind.FRAMING and "plenary meeting" in plain_text(block.content):
+                return " ".join(plain_text(block.content).split())
+    return ""
+
+
+def build_metadata(document: Document, path: str, data: Any) -> Metadata:
+    """Merge the metadata file's ``data`` (``None`` when there is no file)
+    over the defaults derived from ``document``."""
+    diagnostics: list[Diagnostic] = []
+    data = data if data is not None else {}
+    if not isinstance(data, dict):
+        raise InputError(
+            [Diagnostic(Location(path, 1, 1), "the metadata file must be a mapping of keys to values",
+                        "start the file with 'symbol: \"…\"' and similar 'key: value' lines")]
+        )
+    line = data.get(LINE, 1)
+    for key in data:
+        if key != LINE and key not in _TOP_KEYS:
+            diagnostics.append(
+                Diagnostic(Location(path, line, 1), f"unknown metadata key '{key}'",
+                           f"use one of: {', '.join(sorted(_TOP_KEYS))}")
+            )
+
+    symbol = str(data.get("symbol") or _first_heading(document, "main", 3) or "")
+    title = str(data.get("title") or _first_heading(document, "main", 2) or f"Resolution {symbol}")
+    body = str(data.get("body") or "")
+    parts_data = data.get("parts") or {}
+    parts: list[PartMeta] = []
+    for part in document.parts:
+        given = parts_data.get(part.key) or {}
+        for key in given:
+            if key != LINE and key not in _PART_KEYS:
+                diagnostics.append(
+                    Diagnostic(Location(path, given.get(LINE, line), 1),
+                               f"unknown key '{key}' for part '{part.key}'",
+                               f"use one of: {', '.join(sorted(_PART_KEYS))}")
+                )
+        if part.key == "main":
+            default_slug, default_name, default_title = "resolution", f"Resolution {symbol}", title
+        else:
+            number = part.key.removeprefix("att_")
+            annex_title = _first_heading(document, part.key, 2) or f"Annex {number}"
+            default_slug = "annex" if number == "1" else f"annex-{number}"
+            default_name, default_title = ("Annex" if number == "1" else f"Annex {number}"), annex_title
+        parts.append(
+            PartMeta(
+                key=part.key,
+                slug=str(given.get("slug") or default_slug),
+                name=str(given.get("name") or default_name),
+                title=str(given.get("title") or default_title),
+                eid_prefix="" if part.key == "main" else f"{part.key}__",
+            )
+        )
+    for key in parts_data:
+        if key != LINE and key not in {p.key for p in document.parts}:
+            diagnostics.append(
+                Diagnostic(Location(path, parts_data.get(LINE, line), 1),
+                           f"metadata names part '{key}', which the source does not have",
+                           "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
+            )
+    slugs = [p.slug for p in parts]
+    if len(set(slugs)) != len(slugs):
+        diagnostics.append(
+            Diagnostic(Location(path, line, 1), f"two parts share a URL slug: {slugs}",
+                       "give each part its own 'slug'")
+        )
+    citation = data.get("citation") or {}
+    body_prefix = f"{body} resolution" if body else "Resolution"
+    if diagnostics:
+        raise InputError(diagnostics)
+    return Metadata(
+        symbol=symbol,
+        body=body,
+        title=title,
+        site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
+        description=str(data.get("description") or title),
+        adoption=str(data.get("adoption") or _adoption_line(document)),
+        parts=tuple(parts),
+        citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
+        citation_annex=str(
+            citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
+        ),
+    )

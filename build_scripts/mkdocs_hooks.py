@@ -1,0 +1,23 @@
+"""MkDocs hook: regenerate pages before each build, so that `mkdocs serve`
+picks up edits to source/. A thin shell over :mod:`build_scripts.cli`; the
+Makefile runs the generator itself and never relies on this hook."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from build_scripts.cli import main  # noqa: E402
+
+
+def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
+    source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
+    if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
+        raise Abort("the source has errors (listed above); the site was not rebuilt")

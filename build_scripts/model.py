@@ -1,0 +1,231 @@
+"""The document model: frozen dataclasses, one concept each.
+
+The parser builds these from the source text; the resolver adds what can only
+be known once the whole document has been read (who cites which footnote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .diagnostics import Location
+
+
+# --- inline content ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Literal text, exactly as printed (never Markdown or HTML)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Italic (``*…*``) or bold (``**…**``) text in the source."""
+
+    children: tuple["Inline", ...]
+    strong: bool
+
+
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A footnote mark ``<sup>N</sup>`` with its printed number."""
+
+    number: int
+    location: Location
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A printed line break inside one block (the adoption line, for example)."""
+
+
+Inline = Text | Emphasis | FootnoteMark | LineBreak
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+class BlockKind(Enum):
+    """What a block of the source is; decides how it is shown and whether it
+    gets its own page."""
+
+    HEADING = "heading"
+    """A ``##``/``###`` heading or a line that is bold and nothing else."""
+    FRAMING = "framing"
+    """Unnumbered text that frames paragraphs: "*The Economic and Social
+    Council*", "*Declare* as follows:", the adoption line."""
+    PREAMBLE = "preamble"
+    """A preambular paragraph (opens with italic words, no number)."""
+    OPERATIVE = "operative"
+    """A numbered paragraph (operative in a resolution; any numbered
+    paragraph in an annex)."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """A lettered subparagraph, ``(a) …``, of a numbered paragraph."""
+
+    letter: str
+    """The printed letter, without parentheses: ``a``."""
+    eid: str
+    content: tuple[Inline, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the source text, in printed order.
+
+    A paragraph cut by a page break is one block: its tail (the unnumbered
+    lower-case block after the footnote bodies) is joined to it.
+    """
+
+    kind: BlockKind
+    content: tuple[Inline, ...]
+    """The text, without the printed number (see ``num``)."""
+    location: Location
+    """Where the block starts in the source."""
+    num: str | None = None
+    """The printed number of a numbered or preambular paragraph, as a string
+    (preambular paragraphs are counted, since they carry no printed number)."""
+    eid: str | None = None
+    """The Akoma Ntoso eId for paragraphs; ``None`` for headings and framing."""
+    level: int = 0
+    """For headings: 1 for ``##`` and 2 for ``###``, 3 for a bold line."""
+    points: tuple[Point, ...] = ()
+    """Lettered subparagraphs that follow the paragraph's own text."""
+    continued_at: tuple[Location, ...] = ()
+    """Where the parts after page breaks start, for diagnostics and notes."""
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.kind in (BlockKind.PREAMBLE, BlockKind.OPERATIVE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """The resolution itself, or an annex (an Akoma Ntoso attachment)."""
+
+    key: str
+    """``main`` for the resolution, ``att_1`` … for annexes."""
+    blocks: tuple[Block, ...]
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.is_paragraph)
+
+
+@dataclass(frozen=True)
+class FootnoteBody:
+    """A footnote's text, as printed at the foot of a page."""
+
+    number: int
+    content: tuple[Inline, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Document:
+    """The whole source, parsed."""
+
+    path: str
+    parts: tuple[Part, ...]
+    footnotes: tuple[FootnoteBody, ...]
+    """In printed order."""
+
+    def part(self, key: str) -> Part:
+        return next(p for p in self.parts if p.key == key)
+
+
+# --- the resolved site model -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place where a footnote mark stands."""
+
+    eid: str
+    """The block that holds the mark (a paragraph, or a framing line's
+    pseudo-id such as ``main__framing_2``)."""
+    location: Location
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote with everything known about it after resolution."""
+
+    number: int
+    body: FootnoteBody | None
+    """``None`` when the printed document has no text for it (an anomaly
+    that an editorial note must acknowledge)."""
+    cited_by: tuple[Citation, ...]
+    ibid_of: int | None = None
+    """For an "Ibid." footnote, the number of the footnote whose citation it
+    continues after editorial corrections; ``None`` otherwise."""
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """An editors' remark attached to a paragraph or a footnote."""
+
+    target_eid: str | None
+    """The paragraph it is about, or ``None``."""
+    target_footnote: int | None
+    """The footnote it is about, or ``None``."""
+    acknowledges: str | None
+    """The anomaly kind it acknowledges (``footnote-without-body`` …)."""
+    text: tuple[Inline, ...]
+    location: Location
+    ibid_of: int | None = None
+    """For a note on an "Ibid." footnote: the footnote it really continues."""
+
+
+@dataclass(frozen=True)
+class PartMeta:
+    """How one part is named and where it lives."""
+
+    key: str
+    slug: str
+    """URL segment: ``resolution`` or ``declaration``."""
+    name: str
+    """Short name used in labels: "Salvador Declaration"."""
+    title: str
+    """Full title shown on the reading view."""
+    eid_prefix: str
+    """``""`` for the resolution, ``att_1__`` for the first annex."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is particular to one document, from its YAML file or defaults."""
+
+    symbol: str
+    body: str
+    title: str
+    site_name: str
+    description: str
+    adoption: str
+    parts: tuple[PartMeta, ...]
+    citation_main: str
+    """Template of a citation of a resolution paragraph."""
+    citation_annex: str
+    """Template of a citation of an annex paragraph."""
+
+    def part(self, key: str) -> PartMeta:
+        return next(p for p in self.parts if p.key == key)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs: the document, resolved."""
+
+    document: Document
+    metadata: Metadata
+    footnotes: tuple[Footnote, ...]
+    """Sorted by number."""
+    notes: tuple[EditorialNote, ...]
+    source_text: str = field(repr=False, default="")

@@ -1,0 +1,93 @@
+"""The whole pipeline from source files to pages, as values.
+
+:func:`load` is the only function here that reads files; :func:`build`
+is pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, InputError, Location
+from .metadata import build_metadata
+from .model import Site
+from .normalise import decode, normalise
+from .notes import build_notes
+from .parse import parse_collecting
+from .resolve import resolve
+from .yamlfile import load_yaml
+
+
+@dataclass(frozen=True)
+class SourceFiles:
+    """The text of a document and its two optional YAML files."""
+
+    source_path: str
+    source_text: str
+    metadata_path: str
+    metadata_text: str | None
+    notes_path: str
+    notes_text: str | None
+
+
+def companion_paths(source: Path) -> tuple[Path, Path]:
+    """``x.md`` → (``x.yml``, ``x.notes.yml``)."""
+    return source.with_suffix(".yml"), source.with_suffix(".notes.yml")
+
+
+def load(source: Path) -> SourceFiles:
+    if not source.is_file():
+        raise InputError(
+            [Diagnostic(Location(str(source), 1, 1), "the source file does not exist",
+                        "pass the path of a Markdown source, e.g. SOURCE=source/ecosoc-resolution-2010-18.md")]
+        )
+    metadata_path, notes_path = companion_paths(source)
+    text = normalise(decode(str(source), source.read_bytes()))
+
+    def optional(path: Path) -> str | None:
+        return normalise(decode(str(path), path.read_bytes())) if path.exists() else None
+
+    return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
+                       str(notes_path), optional(notes_path))
+
+
+def build(files: SourceFiles) -> Site:
+    """Parse, check and resolve; raise :class:`InputError` with every problem
+    found in every file."""
+    diagnostics: list[Diagnostic] = []
+    metadata = notes = None
+    document, parse_problems = parse_collecting(files.source_path, files.source_text)
+    diagnostics.extend(parse_problems)
+    try:
+        notes = build_notes(
+            files.notes_path,
+            load_yaml(files.notes_path, files.notes_text) if files.notes_text is not None else None,
+        )
+    except InputError as error:
+        diagnostics.extend(error.diagnostics)
+    metadata_data = None
+    try:
+        if files.metadata_text is not None:
+            metadata_data = load_yaml(files.metadata_path, files.metadata_text)
+    except InputError as error:
+        diagnostics.extend(error.diagnostics)
+    try:
+        metadata = build_metadata(document, files.metadata_path, metadata_data)
+    except InputError as error:
+        diagnostics.extend(error.diagnostics)
+    site = None
+    if metadata is not None:
+        try:
+            # Resolution runs even after parse errors: a missing footnote body
+            # is worth reporting beside an unclosed '*' in the same run.
+            site = resolve(document, metadata, notes or ())
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    if diagnostics or site is None:
+        raise InputError(_unique(diagnostics))
+    return site
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(diagnostics))

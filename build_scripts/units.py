@@ -1,0 +1,82 @@
+"""The addressable units of a site — paragraphs and points — in document
+order, each with its eId, label and URLs. This is the id registry that
+``ids.json`` publishes and that tests compare with a committed copy."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from . import ids
+from .model import Block, BlockKind, PartMeta, Point, Site
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph or lettered point, with where it lives."""
+
+    eid: str
+    kind: str
+    """``preamble``, ``paragraph`` or ``point``."""
+    label: str
+    """"Salvador Declaration, paragraph 42"."""
+    num: str
+    """Printed number (counted for preambular paragraphs)."""
+    letter: str | None
+    part: PartMeta
+    page: str
+    """Markdown path under ``docs/``: ``declaration/42.md``."""
+    view: str
+    """The reading view's Markdown path: ``declaration/index.md``."""
+    block: Block
+    point: Point | None
+
+    @property
+    def page_url(self) -> str:
+        return "/" + ids.page_url(self.page)
+
+    @property
+    def anchor_url(self) -> str:
+        return "/" + ids.page_url(self.view) + "#" + self.eid
+
+    @property
+    def citation_para(self) -> str:
+        """"para. 42", "preambular para. 3", "para. 13 (a)"."""
+        word = "preambular para." if self.kind == "preamble" else "para."
+        suffix = f" ({self.letter})" if self.letter else ""
+        return f"{word} {self.num}{suffix}"
+
+    def registry_entry(self) -> dict[str, str]:
+        return {
+            "eId": self.eid,
+            "page_url": self.page_url,
+            "anchor_url": self.anchor_url,
+            "label": self.label,
+            "kind": self.kind,
+        }
+
+
+def site_units(site: Site) -> list[Unit]:
+    units: list[Unit] = []
+    for part in site.document.parts:
+        meta = site.metadata.part(part.key)
+        view = ids.reading_view_path(meta.slug)
+        for block in part.paragraphs:
+            assert block.eid is not None and block.num is not None
+            kind = "preamble" if block.kind is BlockKind.PREAMBLE else "paragraph"
+            page = ids.paragraph_path(meta.slug, block.kind, block.num)
+            label = ids.paragraph_label(meta.name, part.key, block.kind, block.num)
+            units.append(Unit(block.eid, kind, label, block.num, None, meta, page, view, block, None))
+            for point in block.points:
+                units.append(
+                    Unit(point.eid, "point", ids.point_label(label, point.letter), block.num,
+                         point.letter, meta, ids.point_path(page, point.letter), view, block, point)
+                )
+    return units
+
+
+def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one docs page to another (MkDocs rewrites
+    ``.md`` targets for directory and file URLs alike)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")

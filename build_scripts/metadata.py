@@ -12,7 +12,7 @@ from typing import Any
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import plain_text
 from .model import BlockKind, Document, Metadata, PartMeta
-from .yamlfile import LINE
+from .yamlfile import COL, LINE
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "description", "adoption", "parts", "citation"}
 _PART_KEYS = {"slug", "name", "title"}
@@ -47,7 +47,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         )
     line = data.get(LINE, 1)
     for key in data:
-        if key != LINE and key not in _TOP_KEYS:
+        if key not in (LINE, COL) and key not in _TOP_KEYS:
             diagnostics.append(
                 Diagnostic(Location(path, line, 1), f"unknown metadata key '{key}'",
                            f"use one of: {', '.join(sorted(_TOP_KEYS))}")
@@ -61,7 +61,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     for part in document.parts:
         given = parts_data.get(part.key) or {}
         for key in given:
-            if key != LINE and key not in _PART_KEYS:
+            if key not in (LINE, COL) and key not in _PART_KEYS:
                 diagnostics.append(
                     Diagnostic(Location(path, given.get(LINE, line), 1),
                                f"unknown key '{key}' for part '{part.key}'",
@@ -84,7 +84,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
             )
         )
     for key in parts_data:
-        if key != LINE and key not in {p.key for p in document.parts}:
+        if key not in (LINE, COL) and key not in {p.key for p in document.parts}:
             diagnostics.append(
                 Diagnostic(Location(path, parts_data.get(LINE, line), 1),
                            f"metadata names part '{key}', which the source does not have",

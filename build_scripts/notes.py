@@ -24,7 +24,7 @@ from typing import Any
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import parse_inline
 from .model import EditorialNote
-from .yamlfile import LINE
+from .yamlfile import COL, LINE
 
 ANOMALY_KINDS = {
     "footnote-without-body": "a footnote mark whose footnote text is not in the source",
@@ -38,8 +38,8 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
         return ()
     diagnostics: list[Diagnostic] = []
 
-    def error(line: int, message: str, hint: str) -> None:
-        diagnostics.append(Diagnostic(Location(path, line, 1), message, hint))
+    def error(where: Location, message: str, hint: str) -> None:
+        diagnostics.append(Diagnostic(where, message, hint))
 
     if not isinstance(data, dict) or not isinstance(data.get("notes"), list):
         raise InputError(
@@ -49,11 +49,11 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
     notes: list[EditorialNote] = []
     for item in data["notes"]:
         if not isinstance(item, dict):
-            error(data.get(LINE, 1), "each note must be a mapping", "write '- paragraph: EID' and 'text: …'")
+            error(Location(path, data.get(LINE, 1), 1), "each note must be a mapping", "write '- paragraph: EID' and 'text: …'")
             continue
-        line = item[LINE]
+        line = Location(path, item[LINE], item[COL])
         for key in item:
-            if key != LINE and key not in _KEYS:
+            if key not in (LINE, COL) and key not in _KEYS:
                 error(line, f"unknown key '{key}' in a note", f"use one of: {', '.join(sorted(_KEYS))}")
         footnote, paragraph = item.get("footnote"), item.get("paragraph")
         if (footnote is None) == (paragraph is None):
@@ -77,7 +77,7 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
             error(line, "a note needs a non-empty 'text'", "add 'text: …' with the editors' remark")
             continue
         # Folded YAML text loses its own line numbers; point at the note.
-        content, problems = parse_inline(" ".join(text.split()), Location(path, line, 1))
+        content, problems = parse_inline(" ".join(text.split()), line)
         diagnostics.extend(problems)
         notes.append(
             EditorialNote(
@@ -85,7 +85,7 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
                 target_footnote=footnote,
                 acknowledges=acknowledges,
                 text=content,
-                location=Location(path, line, 1),
+                location=line,
                 ibid_of=ibid_of,
             )
         )

@@ -1,8 +1,8 @@
 """Load a YAML file of editors' data, keeping where each mapping stood.
 
 PyYAML's syntax errors carry a line and column; the loader turns them into
-:class:`~.diagnostics.Diagnostic` s, and records the line of every mapping
-under the key ``__line__`` so that later checks can point at it.
+:class:`~.diagnostics.Diagnostic` s, and records the line and column of every
+mapping under the keys ``__line__`` and ``__col__`` so that later checks can point at it.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ import yaml
 from .diagnostics import Diagnostic, InputError, Location
 
 LINE = "__line__"
+COL = "__col__"
 
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
+        mapping[COL] = node.start_mark.column + 1
         return mapping
 
 

@@ -1,0 +1,138 @@
+"""Shared fixtures: a site built from a clean copy of the project, served
+over HTTP for browser tests, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "source/ecosoc-resolution-2010-18.md"
+CHROMIUM = "/usr/bin/chromium"
+# Without these flags Chromium tries to reach Google's hosts at start-up,
+# which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# What a copy of the project needs to build (no .venv, site/, .git).
+PROJECT_FILES = ["mkdocs.yml", "build_scripts", "source", "overrides", "docs"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def _generated_in_working_tree() -> set[Path]:
+    manifest = ROOT / "docs" / ".generated.json"
+    if not manifest.exists():
+        return set()
+    return {ROOT / "docs" / p for p in json.loads(manifest.read_text(encoding="utf-8"))} | {manifest}
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what the project needs to build, without generated pages that
+    `make build` may have left in the working tree's docs/."""
+    generated = _generated_in_working_tree()
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        return {n for n in names if n == "__pycache__" or Path(directory, n) in generated}
+
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=ignore)
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    project: Path
+    """The clean copy of the project the site was built in."""
+    site: Path
+    """The built HTML."""
+    build_log: str
+    """What `mkdocs build --strict` printed."""
+
+
+def build_site(project: Path, source: str = SEED, extra: list[str] | None = None) -> BuiltSite:
+    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project)
+    site = project / "site"
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *(extra or [])], project)
+    return BuiltSite(project, site, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    return build_site(project)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run tools/ensure-chromium.sh (make test does)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201 - Playwright objects
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

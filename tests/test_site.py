@@ -1,0 +1,181 @@
+"""The built site: pages and URLs of DESIGN.md §2, every word of the source
+in order, footnotes with printed numbers, a warning-free strict build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SEED, BuiltSite
+
+SOURCE_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
+
+PARAGRAPH_URLS = (
+    [f"resolution/preamble/{n}/" for n in range(1, 8)]
+    + [f"resolution/{n}/" for n in range(1, 19)]
+    + [f"declaration/preamble/{n}/" for n in range(1, 9)]
+    + [f"declaration/{n}/" for n in range(1, 56)]
+)
+EIDS = (
+    [f"preamble__p_{n}" for n in range(1, 8)]
+    + [f"para_{n}" for n in range(1, 19)]
+    + [f"att_1__preamble__p_{n}" for n in range(1, 9)]
+    + [f"att_1__para_{n}" for n in range(1, 56)]
+)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    return soup(site, url).select_one("article.md-content__inner")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_strict_build_has_no_warnings(built_site: BuiltSite) -> None:
+    assert "WARNING" not in built_site.build_log, built_site.build_log
+    assert "ERROR" not in built_site.build_log, built_site.build_log
+
+
+def test_the_88_paragraph_pages_exist_at_their_urls(built_site: BuiltSite) -> None:
+    assert len(PARAGRAPH_URLS) == 88
+    for url in PARAGRAPH_URLS:
+        assert (built_site.site / url / "index.html").is_file(), url
+    for url in ["", "resolution/", "declaration/", "footnotes/"]:
+        assert (built_site.site / url / "index.html").is_file(), url
+
+
+def test_each_paragraph_page_has_label_number_text_and_context_link(built_site: BuiltSite) -> None:
+    page = article(built_site.site, "declaration/42/")
+    assert page.h1.get_text(strip=True) == "Salvador Declaration, paragraph 42"
+    paragraph = page.select_one("#att_1__para_42")
+    assert paragraph.select_one(".sd-num").get_text() == "42."
+    assert paragraph.get_text(" ", strip=True).endswith("legal or other responses to cybercrime.")
+    context = page.select_one("a.sd-context")
+    assert context["href"] == "../#att_1__para_42"
+    title = soup(built_site.site, "resolution/preamble/3/").title.get_text()
+    assert title.startswith("Resolution 2010/18, preambular paragraph 3")
+
+
+def test_every_paragraph_page_holds_its_whole_text(built_site: BuiltSite) -> None:
+    for url, eid in zip(PARAGRAPH_URLS, EIDS, strict=True):
+        on_page = article(built_site.site, url).select_one(f"#{eid}")
+        in_view = article(built_site.site, url.split("/")[0] + "/").select_one(f"#{eid}")
+        assert on_page is not None and in_view is not None, eid
+        for link in in_view.select(".sd-pagelink"):
+            link.decompose()
+        assert words(on_page.get_text(" ")) == words(in_view.get_text(" ")), eid
+
+
+def test_reading_views_carry_every_eid_once(built_site: BuiltSite) -> None:
+    found: list[str] = []
+    for view in ["resolution/", "declaration/"]:
+        page = article(built_site.site, view)
+        found += [el["id"] for el in page.select(".sd-para[id]")]
+    assert found == EIDS
+
+
+def _source_words_without_footnote_bodies() -> list[str]:
+    kept = []
+    for block in re.split(r"\n\s*\n", SOURCE_TEXT):
+        block = block.strip()
+        if not block or block == "---" or re.match(r"<sup>\d+</sup>", block):
+            continue
+        kept.append(block)
+    text = "\n".join(kept)
+    text = re.sub(r"<sup>\d+</sup>", "", text)  # marks are checked separately
+    text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
+    return words(text.replace("*", ""))
+
+
+def _view_words(site: Path, view: str) -> list[str]:
+    page = article(site, view)
+    for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", "a.md-content__button"]:
+        for element in page.select(selector):
+            element.decompose()
+    return words(page.get_text(" "))
+
+
+def test_words_of_the_source_appear_in_order_in_the_reading_views(built_site: BuiltSite) -> None:
+    # Compared as one stream of non-space characters: removing a footnote
+    # mark before a comma ("Corruption<sup>7</sup>,") leaves no word boundary
+    # in the source but a space in the HTML text.
+    shown = "".join(_view_words(built_site.site, "resolution/") + _view_words(built_site.site, "declaration/"))
+    source = "".join(_source_words_without_footnote_bodies())
+    if shown != source:
+        at = next(i for i, (a, b) in enumerate(zip(shown, source)) if a != b) if shown[: len(source)] != source[: len(shown)] else min(len(shown), len(source))
+        raise AssertionError(f"differs at {at}: site …{shown[at - 60:at + 60]}… source …{source[at - 60:at + 60]}…")
+    assert len(source) > 30_000  # the whole text, not an empty page
+
+
+def test_every_footnote_body_is_shown_whole(built_site: BuiltSite) -> None:
+    page = article(built_site.site, "footnotes/")
+    for number, body in re.findall(r"^<sup>(\d+)</sup> ?(.*)$", SOURCE_TEXT, flags=re.MULTILINE):
+        entry = page.select_one(f"#footnote-{number}")
+        assert words(entry.select_one(".sd-fn-body").get_text()) == words(body.replace("*", "")), number
+
+
+@pytest.mark.parametrize(
+    ("url", "marks"),
+    [("resolution/10/", ["6"]), ("declaration/6/", ["63"]), ("declaration/26/", ["15", "16"]),
+     ("resolution/3/", ["2"]), ("declaration/49/", ["6"])],
+)
+def test_footnote_marks_show_printed_numbers(built_site: BuiltSite, url: str, marks: list[str]) -> None:
+    page = article(built_site.site, url)
+    refs = page.select("a.footnote-ref")
+    assert [a.get_text() for a in refs] == marks
+    for ref, mark in zip(refs, marks, strict=True):
+        assert ref["href"] == f"#fn:{mark}"
+        target = page.select_one(f'li[id="fn:{mark}"]')
+        assert target is not None and target["value"] == mark
+
+
+def test_footnote_63_carries_the_editors_note(built_site: BuiltSite) -> None:
+    target = article(built_site.site, "declaration/6/").select_one('li[id="fn:63"]')
+    note = target.select_one(".sd-editorial")
+    assert note.select_one(".sd-editorial-label").get_text() == "Editors’ note:"
+    assert "gives no text" in note.get_text()
+
+
+def test_footnotes_page_links_back_to_every_citing_paragraph(built_site: BuiltSite) -> None:
+    page = article(built_site.site, "footnotes/")
+    entry = page.select_one("#footnote-6")
+    cited = entry.find_next_sibling("p", class_="sd-citedby")
+    assert [(a.get_text(), a["href"]) for a in cited.select("a")] == [
+        ("Resolution 2010/18, operative paragraph 10", "../resolution/10/"),
+        ("Salvador Declaration, paragraph 49", "../declaration/49/"),
+    ]
+    numbers = [el.get_text() for el in page.select(".sd-fn-num")]
+    assert numbers == [str(n) for n in range(1, 18)] + ["63"]
+    footnote_7 = page.select_one("#footnote-7")
+    assert "continues the Treaty Series citations of footnotes 4 and 5" in footnote_7.get_text()
+
+
+def test_home_page_leads_to_both_texts(built_site: BuiltSite) -> None:
+    page = article(built_site.site, "")
+    hrefs = {a["href"] for a in page.select("a")}
+    assert {"resolution/", "declaration/", "declaration/42/", "resolution/preamble/1/", "footnotes/"} <= hrefs
+
+
+def test_generated_id_registry_matches_the_committed_one(built_site: BuiltSite, update_golden: bool) -> None:
+    generated_text = (built_site.project / ".generated" / "ids.json").read_text(encoding="utf-8")
+    committed_path = ROOT / "tests" / "golden" / "ids.json"
+    generated = json.loads(generated_text)
+    committed = json.loads(committed_path.read_text(encoding="utf-8"))
+    if update_golden:
+        # New ids may be recorded; a moved or dropped one still fails below.
+        committed_path.write_text(generated_text, encoding="utf-8")
+    assert [e["eId"] for e in generated] == EIDS
+    # Deep links are promises: an id may be added, never moved or dropped.
+    generated_by_eid = {e["eId"]: e for e in generated}
+    for entry in committed:
+        assert generated_by_eid.get(entry["eId"]) == entry, entry["eId"]
+    assert generated == committed, "new ids: update tests/golden/ids.json with --update-golden"

@@ -73,8 +73,9 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED) -> subprocess.CompletedProcess[str]:
+    # SOURCE tells the MkDocs hook which document to regenerate.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE": source}
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -92,9 +93,10 @@ class BuiltSite:
 
 
 def build_site(project: Path, source: str = SEED, extra: list[str] | None = None) -> BuiltSite:
-    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project)
+    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project, source=source)
     site = project / "site"
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *(extra or [])], project)
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *(extra or [])],
+                 project, source=source)
     return BuiltSite(project, site, result.stdout + result.stderr)
 
 

@@ -2,6 +2,7 @@
 #   make serve   generate the pages and serve them on http://127.0.0.1:8000
 #   make build   generate the pages and build the site into site/ (strict)
 #   make test    run the whole test suite (installs Chromium if missing)
+#   make bench   measure build time next to the naive one-page site
 #   make clean   remove everything generated
 # SOURCE=path/to/text.md builds another document in the same format.
 
@@ -12,7 +13,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE
 
-.PHONY: serve build generate test clean
+.PHONY: serve build generate test bench clean
 
 $(VENV)/.build-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,10 @@ serve: generate
 test: $(VENV)/.test-deps
 	tools/ensure-chromium.sh
 	$(PY) -m pytest
+
+# Figures, not pass/fail: timings are noisy here and never fail a test.
+bench: $(VENV)/.build-deps generate
+	$(PY) bench/build_time.py
 
 clean:
 	rm -rf site site.tmp site.old dist .generated .pytest_cache

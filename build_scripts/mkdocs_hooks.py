@@ -1,6 +1,7 @@
-"""MkDocs hook: regenerate pages before each build, so that `mkdocs serve`
-picks up edits to source/. A thin shell over :mod:`build_scripts.cli`; the
-Makefile runs the generator itself and never relies on this hook."""
+"""MkDocs hook: under `mkdocs serve`, regenerate the pages before each
+rebuild, so that edits to source/ show at once. A thin shell over
+:mod:`build_scripts.cli`. `mkdocs build` skips it: the Makefile runs the
+generator first and never relies on this hook."""
 
 from __future__ import annotations
 
@@ -16,8 +17,17 @@ if str(ROOT) not in sys.path:
 
 from build_scripts.cli import main  # noqa: E402
 
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
 
 def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
+    if not _serving:
+        return
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")

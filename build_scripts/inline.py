@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Location
-from .model import Emphasis, FootnoteMark, Inline, LineBreak, Text
+from .model import Emphasis, FootnoteMark, Inline, LineBreak, Reference, Text
 
 # Matches the three kinds of token that are not plain text:
 #   <sup>63</sup>   a footnote mark (digits only)
@@ -121,6 +121,8 @@ def plain_text(content: tuple[Inline, ...], marks: bool = False) -> str:
                 out.append(str(node.number))
         elif isinstance(node, LineBreak):
             out.append(" ")
+        elif isinstance(node, Reference):
+            out.append(node.text)
     return "".join(out)
 
 

@@ -9,7 +9,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Emphasis, FootnoteMark, Inline, LineBreak, Text
+from collections.abc import Callable
+
+from .model import Emphasis, FootnoteMark, Inline, LineBreak, Reference, Text
 
 # Characters Python-Markdown (with attr_list) would read as markup in running
 # text: \ ` * _ [ ] { } — escaped with a backslash; & < > become entities.
@@ -62,14 +64,26 @@ def footnote_ref_html(number: int, ref_id: str) -> str:
     )
 
 
-def to_markdown(content: tuple[Inline, ...], refs: FootnoteRefs) -> str:
+LinkFor = Callable[[Reference], str | None]
+"""Gives the Markdown link target of a reference on the page being rendered."""
+
+
+def to_markdown(content: tuple[Inline, ...], refs: FootnoteRefs, link_for: LinkFor | None = None) -> str:
     out: list[str] = []
     for node in content:
         if isinstance(node, Text):
             out.append(escape_markdown(node.text))
+        elif isinstance(node, Reference):
+            target = link_for(node) if link_for else None
+            text = escape_markdown(node.text)
+            if target is None:
+                out.append(text)
+            else:
+                # data-preview names the embedded text the preview script shows.
+                out.append(f'[{text}]({target}){{ .sd-ref data-preview="{node.target}" }}')
         elif isinstance(node, Emphasis):
             tag = "strong" if node.strong else "em"
-            out.append(f"<{tag}>{to_markdown(node.children, refs)}</{tag}>")
+            out.append(f"<{tag}>{to_markdown(node.children, refs, link_for)}</{tag}>")
         elif isinstance(node, FootnoteMark):
             out.append(footnote_ref_html(node.number, refs.next_id(node.number)))
         elif isinstance(node, LineBreak):
@@ -83,6 +97,8 @@ def to_html(content: tuple[Inline, ...]) -> str:
     out: list[str] = []
     for node in content:
         if isinstance(node, Text):
+            out.append(html.escape(node.text, quote=False))
+        elif isinstance(node, Reference):
             out.append(html.escape(node.text, quote=False))
         elif isinstance(node, Emphasis):
             tag = "strong" if node.strong else "em"

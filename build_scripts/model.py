@@ -6,7 +6,7 @@ be known once the whole document has been read (who cites which footnote).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from .diagnostics import Location
@@ -43,7 +43,24 @@ class LineBreak:
     """A printed line break inside one block (the adoption line, for example)."""
 
 
-Inline = Text | Emphasis | FootnoteMark | LineBreak
+@dataclass(frozen=True)
+class Reference:
+    """Words of the text that refer to a paragraph or a whole part of this
+    document ("paragraph 42 of the Salvador Declaration", "the Salvador
+    Declaration"). Found by :mod:`build_scripts.references`."""
+
+    text: str
+    """The linked words, as printed."""
+    target: str
+    """A paragraph eId, or a part key (``att_1``) for a whole part."""
+    whole_part: bool
+    relation: str
+    """How the citing paragraph relates to the target: "in line with",
+    "pursuant to", "endorses" …"""
+    location: Location
+
+
+Inline = Text | Emphasis | FootnoteMark | LineBreak | Reference
 
 
 # --- blocks -----------------------------------------------------------------
@@ -220,6 +237,31 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Backlink:
+    """One paragraph that refers to another paragraph or to a whole part."""
+
+    source_eid: str
+    """The citing paragraph."""
+    target: str
+    """A paragraph eId, or a part key for a whole part."""
+    relation: str
+    clause: str
+    """The words around the reference, quoted, with "…" where cut."""
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """A resolution paragraph and the annex paragraph it restates (see
+    :mod:`build_scripts.parallels` for the method)."""
+
+    resolution_eid: str
+    annex_eid: str
+    similarity: float
+    """Share of the shorter paragraph's words in runs shared with the other,
+    rounded to two decimals."""
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the renderer needs: the document, resolved."""
 
@@ -228,4 +270,7 @@ class Site:
     footnotes: tuple[Footnote, ...]
     """Sorted by number."""
     notes: tuple[EditorialNote, ...]
-    source_text: str = field(repr=False, default="")
+    backlinks: tuple[Backlink, ...] = ()
+    """In document order of the citing paragraphs."""
+    parallels: tuple[Parallel, ...] = ()
+    """In document order of the resolution paragraphs."""

@@ -81,7 +81,7 @@ def build(files: SourceFiles) -> Site:
         try:
             # Resolution runs even after parse errors: a missing footnote body
             # is worth reporting beside an unclosed '*' in the same run.
-            site = resolve(document, metadata, notes or ())
+            site = resolve(document, metadata, notes or (), files.source_text)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
     if diagnostics or site is None:

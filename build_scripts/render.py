@@ -7,19 +7,24 @@ each page and turns inline content into escaped Markdown or HTML.
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from .inline import plain_text
-from .inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
-from .model import Block, BlockKind, EditorialNote, Site
+from .inline_render import FootnoteRefs, escape_line_start, escape_markdown, to_html, to_markdown
+from .model import Backlink, Block, BlockKind, EditorialNote, Parallel, PartMeta, Reference, Site
+from .parallels import MIN_RUN, THRESHOLD, word_diff
 from .units import Unit, relative_link, site_units
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
+PARALLELS_PAGE = "parallels.md"
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
 DESCRIPTION_LENGTH = 160
@@ -38,6 +43,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml"] = _yaml_scalar
+    env.filters["md"] = escape_markdown
     return env
 
 
@@ -49,6 +55,21 @@ def _description(content_text: str) -> str:
     return cut + "…"
 
 
+def reading_view_path(meta: PartMeta) -> str:
+    return f"{meta.slug}/index.md"
+
+
+@dataclass
+class PageContext:
+    """What rendering one page accumulates: its footnote marks and the
+    targets of its references, whose text the page embeds for previews."""
+
+    page: str
+    in_reading_view: bool
+    refs: FootnoteRefs = field(default_factory=FootnoteRefs)
+    previews: dict[str, None] = field(default_factory=dict)
+
+
 class SiteRenderer:
     def __init__(self, site: Site):
         self.site = site
@@ -57,7 +78,22 @@ class SiteRenderer:
         self.by_eid = {u.eid: u for u in self.units}
         self.footnotes = {f.number: f for f in site.footnotes}
 
-    # -- fragments -------------------------------------------------------------
+    # -- inline --------------------------------------------------------------------
+
+    def markdown(self, content: tuple, ctx: PageContext) -> str:
+        def link_for(reference: Reference) -> str:
+            ctx.previews[reference.target] = None
+            if reference.whole_part:
+                meta = self.site.metadata.part(reference.target)
+                return relative_link(ctx.page, reading_view_path(meta))
+            unit = self.by_eid[reference.target]
+            if ctx.in_reading_view:
+                return relative_link(ctx.page, unit.view, unit.eid)
+            return relative_link(ctx.page, unit.page)
+
+        return to_markdown(content, ctx.refs, link_for)
+
+    # -- fragments ---------------------------------------------------------------
 
     def notes_about_paragraph(self, eid: str) -> list[EditorialNote]:
         return [n for n in self.site.notes if n.target_eid == eid]
@@ -69,21 +105,20 @@ class SiteRenderer:
         body = to_markdown(note.text, FootnoteRefs())
         return f'!!! editorial "Editors’ note"\n\n    {body}'
 
-    def paragraph_markdown(self, unit: Unit, page: str, refs: FootnoteRefs, pagelinks: bool) -> str:
+    def paragraph_markdown(self, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
         """The paragraph's text (with its printed number) and its points."""
         block = unit.block
         lines: list[str] = []
         number = f'<span class="sd-num">{block.num}.</span> ' if block.kind is BlockKind.OPERATIVE else ""
-        text = escape_line_start(to_markdown(block.content, refs))
-        link = self._pagelink(unit, page) if pagelinks else ""
+        text = escape_line_start(self.markdown(block.content, ctx))
+        link = self._pagelink(unit, ctx.page) if pagelinks else ""
         kind_class = "sd-preamble" if block.kind is BlockKind.PREAMBLE else "sd-operative"
         lines.append(f"{number}{text}{link}\n{{: #{unit.eid} .sd-para .{kind_class} }}")
         for point in block.points:
             point_unit = self.by_eid[point.eid]
-            point_text = to_markdown(point.content, refs)
-            link = self._pagelink(point_unit, page) if pagelinks else ""
+            link = self._pagelink(point_unit, ctx.page) if pagelinks else ""
             lines.append(
-                f'<span class="sd-num">({point.letter})</span> {point_text}{link}\n'
+                f'<span class="sd-num">({point.letter})</span> {self.markdown(point.content, ctx)}{link}\n'
                 f"{{: #{point.eid} .sd-para .sd-point }}"
             )
         return "\n\n".join(lines)
@@ -116,17 +151,94 @@ class SiteRenderer:
             return f"{escape_line_start(text)}\n{{: .sd-symbol }}"
         return "#" * block.level + " " + text
 
+    def preview_data(self, ctx: PageContext) -> str:
+        """The text of every paragraph this page refers to, embedded so that
+        previews work with no network and from file://. JSON in a script
+        element: the search index skips it, and "<" is escaped so that no
+        text can close the element."""
+        data: dict[str, dict[str, str]] = {}
+        for target in ctx.previews:
+            if target in self.by_eid:
+                unit = self.by_eid[target]
+                block = unit.block
+                number = f"{block.num}. " if block.kind is BlockKind.OPERATIVE else ""
+                body = f"<p>{number}{to_html(block.content)}</p>" + "".join(
+                    f"<p>({p.letter}) {to_html(p.content)}</p>" for p in block.points
+                )
+                data[target] = {"label": unit.label, "html": body}
+            else:
+                meta = self.site.metadata.part(target)
+                data[target] = {"label": meta.title, "html": f"<p>{html.escape(self.counts(target))}</p>"}
+        if not data:
+            return ""
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        return f'<script type="application/json" class="sd-previews">{payload}</script>'
+
+    def counts(self, part_key: str) -> str:
+        units = [u for u in self.units_of(part_key) if u.kind != "point"]
+        preambular = sum(1 for u in units if u.kind == "preamble")
+        numbered = sum(1 for u in units if u.kind == "paragraph")
+        operative = "operative paragraphs" if part_key == "main" else "paragraphs"
+        return f"{preambular} preambular paragraphs and {numbered} {operative}."
+
+    # -- apparatus: backlinks and parallels ------------------------------------------
+
+    def backlinks_to(self, target: str) -> list[Backlink]:
+        return [b for b in self.site.backlinks if b.target == target]
+
+    def backlink_items(self, target: str, page: str) -> list[dict[str, str]]:
+        return [
+            {
+                "label": self.by_eid[b.source_eid].label,
+                "link": relative_link(page, self.by_eid[b.source_eid].page),
+                "relation": b.relation,
+                "clause": b.clause,
+            }
+            for b in self.backlinks_to(target)
+        ]
+
+    def parallel_items(self, eid: str, page: str) -> list[dict[str, Any]]:
+        items = []
+        for parallel in self.site.parallels:
+            if eid not in (parallel.resolution_eid, parallel.annex_eid):
+                continue
+            other = parallel.annex_eid if eid == parallel.resolution_eid else parallel.resolution_eid
+            items.append(
+                {
+                    "label": self.by_eid[other].label,
+                    "link": relative_link(page, self.by_eid[other].page),
+                    "similarity": f"{parallel.similarity:.2f}",
+                    "restates": eid == parallel.resolution_eid,
+                    "diff": self.diff_html(parallel),
+                }
+            )
+        return items
+
+    def diff_html(self, parallel: Parallel) -> str:
+        annex = self.by_eid[parallel.annex_eid].block
+        resolution = self.by_eid[parallel.resolution_eid].block
+        out = []
+        for piece in word_diff(plain_text(annex.content), plain_text(resolution.content)):
+            words = html.escape(piece.words, quote=False)
+            if piece.kind == "same":
+                out.append(words)
+            elif piece.kind == "added":
+                out.append(f'<ins title="only in the resolution">{words}</ins>')
+            else:
+                out.append(f'<del title="only in the annex">{words}</del>')
+        return " ".join(out)
+
     # -- pages -------------------------------------------------------------------
 
     def paragraph_page(self, unit: Unit) -> str:
-        refs = FootnoteRefs()
+        ctx = PageContext(unit.page, in_reading_view=False)
         if unit.point is None:
-            text = self.paragraph_markdown(unit, unit.page, refs, pagelinks=False)
+            text = self.paragraph_markdown(unit, ctx, pagelinks=False)
             content_text = plain_text(unit.block.content)
             parent = None
         else:
             text = (
-                f'<span class="sd-num">({unit.letter})</span> {to_markdown(unit.point.content, refs)}\n'
+                f'<span class="sd-num">({unit.letter})</span> {self.markdown(unit.point.content, ctx)}\n'
                 f"{{: #{unit.eid} .sd-para .sd-point }}"
             )
             content_text = plain_text(unit.point.content)
@@ -141,14 +253,16 @@ class SiteRenderer:
             notes=notes,
             context_link=relative_link(unit.page, unit.view, unit.eid),
             parent=parent,
-            footnotes=self.footnote_list(refs),
+            backlinks=self.backlink_items(unit.eid, unit.page),
+            parallels=self.parallel_items(unit.eid, unit.page),
+            footnotes=self.footnote_list(ctx.refs),
+            previews=self.preview_data(ctx),
         )
 
     def reading_view(self, part_key: str) -> str:
         meta = self.site.metadata.part(part_key)
         part = self.site.document.part(part_key)
-        page = self.units_of(part_key)[0].view if self.units_of(part_key) else f"{meta.slug}/index.md"
-        refs = FootnoteRefs()
+        ctx = PageContext(reading_view_path(meta), in_reading_view=True)
         blocks: list[str] = []
         seen_level_2 = False
         for block in part.blocks:
@@ -156,14 +270,18 @@ class SiteRenderer:
                 blocks.append(self.heading_markdown(block, seen_level_2))
                 seen_level_2 = seen_level_2 or block.level == 2
             elif block.kind is BlockKind.FRAMING:
-                text = escape_line_start(to_markdown(block.content, refs))
+                text = escape_line_start(self.markdown(block.content, ctx))
                 blocks.append(f"{text}\n{{: .sd-framing }}")
             else:
                 unit = self.by_eid[block.eid or ""]
-                blocks.append(self.paragraph_markdown(unit, page, refs, pagelinks=True))
+                blocks.append(self.paragraph_markdown(unit, ctx, pagelinks=True))
                 blocks.extend(self.note_admonition(n) for n in self.notes_about_paragraph(unit.eid))
         return self.env.get_template("reading_view.md.j2").render(
-            part=meta, blocks=blocks, footnotes=self.footnote_list(refs)
+            part=meta,
+            acted_on_by=self.backlink_items(part_key, ctx.page),
+            blocks=blocks,
+            footnotes=self.footnote_list(ctx.refs),
+            previews=self.preview_data(ctx),
         )
 
     def units_of(self, part_key: str) -> list[Unit]:
@@ -174,9 +292,8 @@ class SiteRenderer:
         if unit is not None:
             return {"label": unit.label, "link": relative_link(FOOTNOTES_PAGE, unit.page)}
         # A mark outside any paragraph: link to the part's reading view.
-        part_key = eid.split("__block_")[0]
-        meta = self.site.metadata.part(part_key)
-        return {"label": f"{meta.title} (full text)", "link": relative_link(FOOTNOTES_PAGE, f"{meta.slug}/index.md")}
+        meta = self.site.metadata.part(eid.split("__block_")[0])
+        return {"label": f"{meta.title} (full text)", "link": relative_link(FOOTNOTES_PAGE, reading_view_path(meta))}
 
     def footnotes_page(self) -> str:
         items: list[dict[str, Any]] = []
@@ -193,43 +310,69 @@ class SiteRenderer:
             )
         return self.env.get_template("footnotes.md.j2").render(title="Footnotes", items=items)
 
+    def parallels_page(self) -> str:
+        rows = []
+        for parallel in self.site.parallels:
+            resolution, annex = self.by_eid[parallel.resolution_eid], self.by_eid[parallel.annex_eid]
+            rows.append(
+                {
+                    "resolution": {"label": resolution.label, "link": relative_link(PARALLELS_PAGE, resolution.page)},
+                    "annex": {"label": annex.label, "link": relative_link(PARALLELS_PAGE, annex.page)},
+                    "similarity": f"{parallel.similarity:.2f}",
+                }
+            )
+        return self.env.get_template("parallels.md.j2").render(
+            rows=rows, threshold=f"{THRESHOLD:.2f}", min_run=MIN_RUN
+        )
+
     def home_page(self) -> str:
         parts = []
         for part in self.site.document.parts:
             meta = self.site.metadata.part(part.key)
             units = [u for u in self.units_of(part.key) if u.kind != "point"]
-            groups = []
             operative = "Operative paragraphs" if part.key == "main" else "Paragraphs"
+            groups = []
             for kind, heading in (("preamble", "Preambular paragraphs"), ("paragraph", operative)):
                 of_kind = [u for u in units if u.kind == kind]
                 if of_kind:
-                    groups.append(
-                        {
-                            "heading": heading,
-                            "links": [
-                                {"text": u.num, "link": relative_link(HOME_PAGE, u.page), "label": u.label}
-                                for u in of_kind
-                            ],
-                        }
-                    )
-            preambular = sum(1 for u in units if u.kind == "preamble")
-            numbered = sum(1 for u in units if u.kind == "paragraph")
-            counts = f"{preambular} preambular paragraphs and {numbered} {operative.lower()}."
+                    links = [{"text": u.num, "link": relative_link(HOME_PAGE, u.page), "label": u.label} for u in of_kind]
+                    groups.append({"heading": heading, "links": links})
             parts.append(
-                {"meta": meta, "link": relative_link(HOME_PAGE, f"{meta.slug}/index.md"), "counts": counts, "groups": groups}
+                {
+                    "meta": meta,
+                    "link": relative_link(HOME_PAGE, reading_view_path(meta)),
+                    "counts": self.counts(part.key),
+                    "groups": groups,
+                    "acted_on_by": self.backlink_items(part.key, HOME_PAGE),
+                }
             )
         return self.env.get_template("home.md.j2").render(
-            meta=self.site.metadata, parts=parts, footnotes_link=FOOTNOTES_PAGE, about_link=ABOUT_PAGE
+            meta=self.site.metadata,
+            parts=parts,
+            footnotes_link=FOOTNOTES_PAGE,
+            parallels_link=PARALLELS_PAGE if self.site.parallels else None,
+            about_link=ABOUT_PAGE,
         )
+
+
+def _tidy(markdown: str) -> str:
+    # Templates leave runs of blank lines where optional sections are empty;
+    # one blank line separates blocks in Markdown.
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
 
 
 def render(site: Site) -> dict[str, str]:
     """Every generated page, by its path under ``docs/``."""
+    return {path: _tidy(text) for path, text in _render(site).items()}
+
+
+def _render(site: Site) -> dict[str, str]:
     renderer = SiteRenderer(site)
     pages: dict[str, str] = {HOME_PAGE: renderer.home_page(), FOOTNOTES_PAGE: renderer.footnotes_page()}
+    if site.parallels:
+        pages[PARALLELS_PAGE] = renderer.parallels_page()
     for part in site.document.parts:
-        meta = site.metadata.part(part.key)
-        pages[f"{meta.slug}/index.md"] = renderer.reading_view(part.key)
+        pages[reading_view_path(site.metadata.part(part.key))] = renderer.reading_view(part.key)
     for unit in renderer.units:
         pages[unit.page] = renderer.paragraph_page(unit)
     return pages
@@ -245,6 +388,9 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
     nav: list[Any] = [{"Home": HOME_PAGE}]
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
-        nav.append({meta.name: f"{meta.slug}/index.md"})
-    nav.extend([{"Footnotes": FOOTNOTES_PAGE}, {"About": ABOUT_PAGE}])
+        nav.append({meta.name: reading_view_path(meta)})
+    nav.append({"Footnotes": FOOTNOTES_PAGE})
+    if site.parallels:
+        nav.append({"Parallel passages": PARALLELS_PAGE})
+    nav.append({"About": ABOUT_PAGE})
     return {"site_name": site.metadata.site_name, "site_description": site.metadata.description, "nav": nav}

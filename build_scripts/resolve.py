@@ -1,8 +1,9 @@
 """Resolve the parsed document into a :class:`~.model.Site`.
 
 Pass 1 registers every id (paragraphs, points, footnote bodies); pass 2
-resolves footnote marks, "Ibid." chains and editorial-note targets; pass 3
-inverts marks into "cited by" lists. Every problem is collected and reported
+resolves references between paragraphs, footnote marks, "Ibid." chains and
+editorial-note targets; pass 3 inverts marks and references into "cited by"
+lists and backlinks. Every problem is collected and reported
 together.
 """
 
@@ -12,6 +13,8 @@ from collections import defaultdict
 
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import footnote_marks, plain_text
+from .parallels import find_parallels
+from .references import find_references
 from .model import Block, Citation, Document, EditorialNote, Footnote, FootnoteBody, Metadata, Site
 
 
@@ -46,7 +49,9 @@ def is_ibid(body: FootnoteBody) -> bool:
     return plain_text(body.content).lstrip().lower().startswith("ibid")
 
 
-def resolve(document: Document, metadata: Metadata, notes: tuple[EditorialNote, ...]) -> Site:
+def resolve(
+    document: Document, metadata: Metadata, notes: tuple[EditorialNote, ...], source_text: str = ""
+) -> Site:
     diagnostics: list[Diagnostic] = []
 
     def error(where: Location, message: str, hint: str) -> None:
@@ -63,7 +68,10 @@ def resolve(document: Document, metadata: Metadata, notes: tuple[EditorialNote, 
             continue
         bodies[body.number] = body
 
-    # Pass 2: resolve marks, notes and Ibid. chains.
+    # Pass 2: resolve references, marks, notes and Ibid. chains.
+    document, backlinks, problems = find_references(document, metadata, source_text)
+    diagnostics.extend(problems)
+
     cited_by: dict[int, list[Citation]] = defaultdict(list)
     for number, citation in _citations(document):
         cited_by[number].append(citation)
@@ -116,4 +124,5 @@ def resolve(document: Document, metadata: Metadata, notes: tuple[EditorialNote, 
 
     if diagnostics:
         raise InputError(diagnostics)
-    return Site(document, metadata, tuple(footnotes), notes)
+    # Pass 3: parallels are computed on the final text.
+    return Site(document, metadata, tuple(footnotes), notes, tuple(backlinks), tuple(find_parallels(document)))

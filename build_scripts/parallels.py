@@ -1,0 +1,88 @@
+"""Parallel passages: resolution paragraphs that restate an annex paragraph.
+
+Method. Each paragraph is reduced to its words (lower case, punctuation
+dropped). For every pair of a resolution paragraph and an annex paragraph,
+``difflib.SequenceMatcher`` (no junk heuristic) finds the runs of words the
+two share in the same order; only runs of at least :data:`MIN_RUN` words
+count, so that common words scattered through both do not. The similarity
+is the number of words in those runs divided by the word count of the
+shorter paragraph: 1.0 when the shorter one is restated whole inside the
+longer, whatever the longer adds around it.
+
+A pair is a parallel when its similarity is at least :data:`THRESHOLD`. On
+resolution 2010/18 the pairs found score 0.57 to 0.96, and the best pair
+that is not a restatement scores 0.47 (resolution 1 and the Declaration's
+first preambular paragraph, which share only the Congress's long name and
+its dates), so 0.5 separates the two with a margin on both sides.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .inline import plain_text
+from .model import Block, Document, Parallel
+
+MIN_RUN = 4
+THRESHOLD = 0.5
+# A word for comparison: letters, digits, hyphens and apostrophes.
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """A run of words in a word-by-word comparison."""
+
+    kind: str
+    """``same``, ``added`` (only in the resolution) or ``dropped`` (only in
+    the annex)."""
+    words: str
+
+
+def comparable_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def similarity(a: str, b: str) -> float:
+    words_a, words_b = comparable_words(a), comparable_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks() if block.size >= MIN_RUN)
+    return shared / min(len(words_a), len(words_b))
+
+
+def _text(block: Block) -> str:
+    return " ".join([plain_text(block.content)] + [plain_text(p.content) for p in block.points])
+
+
+def find_parallels(document: Document) -> list[Parallel]:
+    main = [p for p in document.parts if p.key == "main"]
+    annexes = [p for p in document.parts if p.key != "main"]
+    found = []
+    for resolution_paragraph in (b for part in main for b in part.paragraphs):
+        for annex_paragraph in (b for part in annexes for b in part.paragraphs):
+            score = similarity(_text(resolution_paragraph), _text(annex_paragraph))
+            if score >= THRESHOLD:
+                found.append(Parallel(resolution_paragraph.eid or "", annex_paragraph.eid or "", round(score, 2)))
+    return found
+
+
+def word_diff(annex_text: str, resolution_text: str) -> list[DiffPiece]:
+    """How the resolution's wording differs from the annex's, word by word.
+    Words are compared without case and punctuation but shown as printed."""
+    old, new = annex_text.split(), resolution_text.split()
+    key = lambda words: [" ".join(comparable_words(w)) for w in words]  # noqa: E731
+    matcher = difflib.SequenceMatcher(None, key(old), key(new), autojunk=False)
+    pieces: list[DiffPiece] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append(DiffPiece("same", " ".join(new[j1:j2])))
+            continue
+        if i2 > i1:
+            pieces.append(DiffPiece("dropped", " ".join(old[i1:i2])))
+        if j2 > j1:
+            pieces.append(DiffPiece("added", " ".join(new[j1:j2])))
+    return pieces

@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # What a copy of the project needs to build (no .venv, site/, .git).
-PROJECT_FILES = ["mkdocs.yml", "build_scripts", "source", "overrides", "docs"]
+PROJECT_FILES = ["mkdocs.yml", "mkdocs.offline.yml", "build_scripts", "source", "overrides", "docs"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -104,6 +104,15 @@ def build_site(project: Path, source: str = SEED, extra: list[str] | None = None
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     project = copy_project(tmp_path_factory.mktemp("project"))
     return build_site(project)
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site: BuiltSite) -> Path:
+    """The same project built as the offline bundle (.html files for file://)."""
+    site = built_site.project / "site-offline"
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
+        built_site.project)
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

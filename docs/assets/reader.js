@@ -41,6 +41,9 @@ document.addEventListener("keydown", function (event) {
   var owner = null;
   var hideTimer = null;
   var lastPointer = "mouse";
+  // Whether the preview was already open for a link when a touch on it
+  // began: the browser's emulated mouseenter opens it before the click.
+  var openAtTouch = false;
 
   function cancelHide() {
     if (hideTimer) { clearTimeout(hideTimer); hideTimer = null; }
@@ -86,7 +89,10 @@ document.addEventListener("keydown", function (event) {
   }
 
   links.forEach(function (link) {
-    link.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
+    link.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType;
+      openAtTouch = owner === link && !popover.hidden;
+    });
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("mouseleave", hideSoon);
     link.addEventListener("focus", function () { show(link); });
@@ -94,7 +100,7 @@ document.addEventListener("keydown", function (event) {
     link.addEventListener("click", function (event) {
       var touch = lastPointer === "touch" || lastPointer === "pen";
       lastPointer = "mouse";
-      if (touch && (owner !== link || popover.hidden)) {
+      if (touch && !openAtTouch) {
         event.preventDefault();
         show(link);
       }

@@ -14,7 +14,10 @@ from .inline import plain_text
 from .model import BlockKind, Document, Metadata, PartMeta
 from .yamlfile import COL, LINE
 
-_TOP_KEYS = {"symbol", "body", "title", "site_name", "description", "adoption", "parts", "citation"}
+_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
+# Where a document with no metadata file is published until an editor says
+# otherwise: an address that is obviously not real.
+DEFAULT_SITE_URL = "https://example.org/"
 _PART_KEYS = {"slug", "name", "title"}
 
 
@@ -98,6 +101,23 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         )
     citation = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
+    for key, template in (citation.items() if isinstance(citation, dict) else ()):
+        if key in (LINE, COL):
+            continue
+        try:
+            str(template).format(name="N", para="para. 1", num="1", label="L")
+        except (KeyError, IndexError, ValueError) as error:
+            diagnostics.append(
+                Diagnostic(Location(path, citation.get(LINE, line), 1),
+                           f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
+                           "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
+            )
+    site_url = str(data.get("site_url") or DEFAULT_SITE_URL)
+    if not site_url.startswith("https://"):
+        diagnostics.append(
+            Diagnostic(Location(path, line, 1), f"site_url '{site_url}' is not an https:// address",
+                       "give the public address of the site, e.g. 'site_url: https://example.org/'")
+        )
     if diagnostics:
         raise InputError(diagnostics)
     return Metadata(
@@ -105,6 +125,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         body=body,
         title=title,
         site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
+        site_url=str(data.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
         description=str(data.get("description") or title),
         adoption=str(data.get("adoption") or _adoption_line(document)),
         parts=tuple(parts),

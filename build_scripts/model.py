@@ -224,6 +224,8 @@ class Metadata:
     body: str
     title: str
     site_name: str
+    site_url: str
+    """The public address, ending in "/": links people copy start with it."""
     description: str
     adoption: str
     parts: tuple[PartMeta, ...]

@@ -28,6 +28,17 @@ PARALLELS_PAGE = "parallels.md"
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
 DESCRIPTION_LENGTH = 160
+# Material Design Icons "link-variant" (Apache 2.0), inline so that it needs
+# no icon font and no request.
+LINK_ICON = (
+    '<svg class="sd-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">'
+    '<path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54'
+    "a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48"
+    "a2.982 2.982 0 0 0 0-4.24 2.982 2.982 0 0 0-4.24 0l-3.53 3.53a2.982 2.982 0 0 0 0 4.24m2.82-4.24"
+    "c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 "
+    "0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.982 2.982 0 0 0 0 4.24 2.982 2.982 0 0 0 4.24 0l3.53-3.53"
+    'a2.982 2.982 0 0 0 0-4.24.973.973 0 0 1 0-1.42Z"/></svg>'
+)
 
 
 def _yaml_scalar(value: str) -> str:
@@ -125,7 +136,38 @@ class SiteRenderer:
 
     def _pagelink(self, unit: Unit, page: str) -> str:
         target = relative_link(page, unit.page)
-        return f' [¶]({target}){{ .sd-pagelink aria-label="{unit.label}: its own page" }}'
+        return (
+            f' [¶]({target}){{ .sd-pagelink aria-label="{unit.label}: its own page" }}'
+            f" {self.copy_button(unit, compact=True)}"
+        )
+
+    def public_url(self, unit: Unit) -> str:
+        return unit.public_url(self.site.metadata.site_url)
+
+    def citation(self, unit: Unit) -> str:
+        meta = self.site.metadata
+        template = meta.citation_main if unit.part.key == "main" else meta.citation_annex
+        cited = template.format(name=unit.part.name, para=unit.citation_para, num=unit.num, label=unit.label)
+        return f"{cited}, {self.public_url(unit)}"
+
+    def copy_button(self, unit: Unit, compact: bool = False) -> str:
+        """A button that copies the paragraph's public address; the page's
+        script does the copying and says that it did."""
+        url = html.escape(self.public_url(unit))
+        if compact:
+            return (
+                f'<button type="button" class="sd-copy sd-copy--compact" data-copy="{url}" '
+                f'aria-label="Copy link to {html.escape(unit.label)}" title="Copy link">'
+                f"{LINK_ICON}</button>"
+            )
+        return f'<button type="button" class="md-button sd-copy" data-copy="{url}">Copy link</button>'
+
+    def cite_button(self, unit: Unit) -> str:
+        citation = html.escape(self.citation(unit))
+        return (
+            f'<button type="button" class="md-button sd-copy sd-cite" data-copy="{citation}" '
+            'data-done="Citation copied">Cite</button>'
+        )
 
     def footnote_list(self, refs: FootnoteRefs) -> str:
         items = []
@@ -245,8 +287,20 @@ class SiteRenderer:
             parent_unit = self.by_eid[unit.block.eid or ""]
             parent = {"label": parent_unit.label, "link": relative_link(unit.page, parent_unit.page)}
         notes = [self.note_admonition(n) for n in self.notes_about_paragraph(unit.eid)]
+        index = self.units.index(unit)
+        neighbours = {
+            "previous": self.units[index - 1] if index > 0 else None,
+            "next": self.units[index + 1] if index + 1 < len(self.units) else None,
+        }
         return self.env.get_template("paragraph.md.j2").render(
             unit=unit,
+            copy_button=self.copy_button(unit),
+            cite_button=self.cite_button(unit),
+            citation=self.citation(unit),
+            neighbours={
+                key: {"label": n.label, "link": relative_link(unit.page, n.page), "path": n.page} if n else None
+                for key, n in neighbours.items()
+            },
             title=unit.label,
             description=_description(content_text),
             text=text,
@@ -393,4 +447,9 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
     if site.parallels:
         nav.append({"Parallel passages": PARALLELS_PAGE})
     nav.append({"About": ABOUT_PAGE})
-    return {"site_name": site.metadata.site_name, "site_description": site.metadata.description, "nav": nav}
+    return {
+        "site_name": site.metadata.site_name,
+        "site_url": site.metadata.site_url,
+        "site_description": site.metadata.description,
+        "nav": nav,
+    }

@@ -39,6 +39,10 @@ class Unit:
     def anchor_url(self) -> str:
         return "/" + ids.page_url(self.view) + "#" + self.eid
 
+    def public_url(self, site_url: str) -> str:
+        """The canonical address people copy: site_url + the page's path."""
+        return site_url + self.page_url.lstrip("/")
+
     @property
     def citation_para(self) -> str:
         """"para. 42", "preambular para. 3", "para. 13 (a)"."""

@@ -1,0 +1,146 @@
+"""Reader tools on /declaration/42/ in Chromium: copy link, cite, read in
+context, previous and next (and Material's p/n keys), print, share tags,
+a 360 px phone, keyboard use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PUBLIC = "https://salvador-declaration.example.org/declaration/42/"
+
+
+@pytest.fixture
+def clip_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_link_and_cite(clip_page, site_url: str) -> None:
+    page = clip_page
+    page.goto(f"{site_url}/declaration/42/")
+    page.get_by_role("button", name="Copy link").click()
+    assert clipboard(page) == PUBLIC
+    assert page.get_by_role("status").inner_text() == "Link copied"
+    page.get_by_role("button", name="Cite").click()
+    citation = clipboard(page)
+    assert citation == (
+        "Salvador Declaration, para. 42 (Economic and Social Council resolution 2010/18, annex), " + PUBLIC
+    )
+    assert page.get_by_role("status").inner_text() == "Citation copied"
+
+
+def test_copy_link_from_file_gives_the_public_address(clip_page, offline_site: Path) -> None:
+    page = clip_page
+    page.goto((offline_site / "declaration" / "42.html").as_uri())
+    page.get_by_role("button", name="Copy link").click()
+    assert clipboard(page) == PUBLIC
+
+
+def test_copy_link_in_the_reading_view(clip_page, site_url: str) -> None:
+    page = clip_page
+    page.goto(f"{site_url}/declaration/")
+    buttons = page.locator(".sd-para .sd-copy")
+    assert buttons.count() == 8 + 55
+    page.get_by_role("button", name="Copy link to Salvador Declaration, paragraph 42").click()
+    assert clipboard(page) == PUBLIC
+
+
+def test_keyboard_reaches_and_uses_the_tools(clip_page, site_url: str) -> None:
+    page = clip_page
+    page.goto(f"{site_url}/declaration/42/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Copy link":
+            break
+    else:
+        pytest.fail("Tab never reached Copy link")
+    page.keyboard.press("Enter")
+    assert clipboard(page) == PUBLIC
+
+
+def test_context_link_and_back(page, site_url: str) -> None:
+    page.goto(f"{site_url}/declaration/42/")
+    context = page.get_by_role("link", name="Read in context")
+    assert context.evaluate("a => a.href") == f"{site_url}/declaration/#att_1__para_42"
+    context.click()
+    page.wait_for_url(f"{site_url}/declaration/#att_1__para_42")
+    highlighted = page.locator("#att_1__para_42")
+    assert highlighted.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.get_by_role("link", name="Salvador Declaration, paragraph 42: its own page").click()
+    page.wait_for_url(f"{site_url}/declaration/42/")
+
+
+def test_previous_and_next_in_document_order(page, site_url: str) -> None:
+    page.goto(f"{site_url}/declaration/42/")
+    prev_next = page.locator("nav.sd-prevnext a")
+    assert prev_next.nth(0).inner_text().endswith("Salvador Declaration, paragraph 41")
+    assert prev_next.nth(1).inner_text().endswith("Salvador Declaration, paragraph 43")
+    page.keyboard.press("n")
+    page.wait_for_url(f"{site_url}/declaration/43/")
+    page.keyboard.press("p")
+    page.wait_for_url(f"{site_url}/declaration/42/")
+    page.keyboard.press("p")
+    page.wait_for_url(f"{site_url}/declaration/41/")
+    # Across parts: after the Declaration's last preambular paragraph comes
+    # its paragraph 1; after the resolution's last, the Declaration begins.
+    page.goto(f"{site_url}/declaration/preamble/8/")
+    assert page.locator("nav.sd-prevnext a.sd-next").inner_text().endswith("Salvador Declaration, paragraph 1")
+    page.goto(f"{site_url}/resolution/18/")
+    assert page.locator("nav.sd-prevnext a.sd-next").inner_text().endswith(
+        "Salvador Declaration, preambular paragraph 1"
+    )
+    page.goto(f"{site_url}/resolution/preamble/1/")
+    assert page.locator("nav.sd-prevnext a.sd-prev").count() == 0
+
+
+def test_share_tags(page, site_url: str) -> None:
+    page.goto(f"{site_url}/declaration/42/")
+    meta = lambda selector: page.locator(selector).get_attribute("content")  # noqa: E731
+    assert page.title() == "Salvador Declaration, paragraph 42 - Salvador Declaration reader"
+    assert meta('meta[property="og:description"]').startswith("We invite the Commission on Crime Prevention")
+    assert meta('meta[name="description"]') == meta('meta[property="og:description"]')
+    assert meta('meta[property="og:title"]') == "Salvador Declaration, paragraph 42"
+    assert meta('meta[property="og:url"]') == PUBLIC
+    assert meta('meta[name="twitter:card"]') == "summary"
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == PUBLIC
+
+
+def test_print_shows_text_and_link_targets_not_chrome(page, site_url: str) -> None:
+    page.goto(f"{site_url}/resolution/9/")
+    page.emulate_media(media="print")
+    hidden = [".md-header", ".md-sidebar--primary", ".md-footer", ".sd-tools", ".sd-prevnext"]
+    for selector in hidden:
+        assert page.locator(selector).first.evaluate("el => getComputedStyle(el).display") == "none", selector
+    assert page.locator("#para_9").is_visible()
+    link_after = page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")
+    assert "https://salvador-declaration.example.org/declaration/42/" in link_after
+    page.goto(f"{site_url}/declaration/26/")
+    page.emulate_media(media="print")
+    assert page.locator('li[id="fn:15"]').is_visible()
+
+
+def test_phone_layout(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    for url in ["/declaration/42/", "/declaration/", "/"]:
+        page.goto(site_url + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, url
+    page.goto(f"{site_url}/declaration/42/")
+    for name in ["Copy link", "Cite"]:
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, name
+    box = page.get_by_role("link", name="Read in context").bounding_box()
+    assert box["height"] >= 44
+    page.goto(f"{site_url}/declaration/")
+    box = page.get_by_role("button", name="Copy link to Salvador Declaration, paragraph 42").bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    context.close()

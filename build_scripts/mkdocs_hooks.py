@@ -1,7 +1,10 @@
-"""MkDocs hook: under `mkdocs serve`, regenerate the pages before each
-rebuild, so that edits to source/ show at once. A thin shell over
-:mod:`build_scripts.cli`. `mkdocs build` skips it: the Makefile runs the
-generator first and never relies on this hook."""
+"""MkDocs hooks.
+
+* Under `mkdocs serve`, regenerate the pages before each rebuild, so that
+  edits to source/ show at once: a thin shell over :mod:`build_scripts.cli`.
+  `mkdocs build` skips it: the Makefile runs the generator first and never
+  relies on this hook for the pages.
+* In the offline build, give each page its public canonical address."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.cli import main  # noqa: E402
+from build_scripts.ids import page_url  # noqa: E402
 
 _serving = False
 
@@ -31,3 +35,11 @@ def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")
+
+
+def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs' signature
+    """The offline bundle's pages (file URLs, `use_directory_urls: false`)
+    keep the public, directory-style canonical address of the online page."""
+    if not config["use_directory_urls"] and config.get("site_url"):
+        page.canonical_url = config["site_url"] + page_url(page.file.src_uri)
+    return context

@@ -25,6 +25,7 @@ from .units import Unit, relative_link, site_units
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
 PARALLELS_PAGE = "parallels.md"
+OFFLINE_PAGE = "offline.md"
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
 DESCRIPTION_LENGTH = 160
@@ -405,6 +406,7 @@ class SiteRenderer:
             parts=parts,
             footnotes_link=FOOTNOTES_PAGE,
             parallels_link=PARALLELS_PAGE if self.site.parallels else None,
+            offline_link=OFFLINE_PAGE,
             about_link=ABOUT_PAGE,
         )
 
@@ -425,11 +427,19 @@ def _render(site: Site) -> dict[str, str]:
     pages: dict[str, str] = {HOME_PAGE: renderer.home_page(), FOOTNOTES_PAGE: renderer.footnotes_page()}
     if site.parallels:
         pages[PARALLELS_PAGE] = renderer.parallels_page()
+    pages[OFFLINE_PAGE] = renderer.env.get_template("offline.md.j2").render(
+        meta=site.metadata, bundle_name=bundle_name(site)
+    )
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = renderer.reading_view(part.key)
     for unit in renderer.units:
         pages[unit.page] = renderer.paragraph_page(unit)
     return pages
+
+
+def bundle_name(site: Site) -> str:
+    """The offline bundle's name: the source file's stem + "-offline"."""
+    return Path(site.document.path).stem + "-offline"
 
 
 def id_registry(site: Site) -> list[dict[str, str]]:
@@ -443,13 +453,14 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
         nav.append({meta.name: reading_view_path(meta)})
+    # Kept short: the navigation is repeated on every page. The parallels,
+    # the offline bundle and the about page are linked from the home page.
     nav.append({"Footnotes": FOOTNOTES_PAGE})
-    if site.parallels:
-        nav.append({"Parallel passages": PARALLELS_PAGE})
-    nav.append({"About": ABOUT_PAGE})
     return {
         "site_name": site.metadata.site_name,
         "site_url": site.metadata.site_url,
         "site_description": site.metadata.description,
         "nav": nav,
+        # The theme links the online home and offline pages to the download.
+        "extra": {"bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"}},
     }

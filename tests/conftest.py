@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,8 @@ def copy_project(destination: Path) -> Path:
 
 def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED) -> subprocess.CompletedProcess[str]:
     # SOURCE tells the MkDocs hook which document to regenerate.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE": source}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE": source,
+           "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -106,13 +108,65 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(project)
 
 
+NAIVE_CONFIG = "site_name: Naive\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - offline\n"
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+# Two builds of one commit must agree: the tests fix the date MkDocs uses.
+SOURCE_DATE_EPOCH = "1700000000"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    zip: Path
+    sha256: Path
+    root: Path
+    """The unzipped bundle's top folder."""
+
+
+def build_bundle(project: Path, source: str = SEED) -> Bundle:
+    """What `make offline` does, in a project copy: generate, build with
+    mkdocs.offline.yml, package."""
+    if not SHIM.is_file():
+        pytest.fail(f"{SHIM} is missing: run 'npm ci' (make test does)")
+    name = Path(source).stem + "-offline"
+    env_source = source
+    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project, source=env_source)
+    staging = project / "dist.tmp" / name
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(staging)],
+        project, source=env_source)
+    run([sys.executable, "-m", "build_scripts.bundle", "--site", str(staging), "--name", name,
+         "--out", str(project / "dist"), "--shim", str(SHIM)], project, source=env_source)
+    zip_path = project / "dist" / f"{name}.zip"
+    unzipped = project / "unzipped"
+    shutil.rmtree(unzipped, ignore_errors=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(unzipped)
+    return Bundle(zip_path, project / "dist" / f"{name}.zip.sha256", unzipped / name)
+
+
 @pytest.fixture(scope="session")
-def offline_site(built_site: BuiltSite) -> Path:
-    """The same project built as the offline bundle (.html files for file://)."""
-    site = built_site.project / "site-offline"
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
-        built_site.project)
-    return site
+def offline_bundle(built_site: BuiltSite) -> Bundle:
+    return build_bundle(built_site.project)
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_bundle: Bundle) -> Path:
+    """The unzipped offline bundle, opened from file://."""
+    return offline_bundle.root
+
+
+FIGURES: list[str] = []
+
+
+def report(line: str) -> None:
+    """A measured figure, printed at the end of the test run."""
+    FIGURES.append(line)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's hook
+    if FIGURES:
+        terminalreporter.section("figures measured in this run")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

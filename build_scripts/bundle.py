@@ -1,0 +1,125 @@
+"""Package a built offline site as one reproducible zip for USB sticks.
+
+``python -m build_scripts.bundle --site DIR --name NAME --out dist --shim FILE``
+
+* prunes what the bundle never loads: source maps, lunr's language files
+  (the site is searched in English only), the sitemap and the JSON search
+  index (the offline plugin inlines it as ``search_index.js``) and the
+  404 page, which no file:// site shows;
+* drops the indentation and blank lines the theme's templates leave in
+  every page (a tenth of each page, repeated on ~100 pages);
+* adds the iframe-worker shim (from the npm package, pinned in
+  package-lock.json) where ``mkdocs.offline.yml``'s ``extra.polyfills``
+  points, so that search runs from file:// with no request to a CDN;
+* writes ``NAME.zip`` with one top folder ``NAME/``, entries in sorted
+  order, fixed times and permissions (same input → same bytes), and
+  ``NAME.zip.sha256``. Both appear whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+# Where mkdocs.offline.yml's extra.polyfills expects the shim.
+SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
+# 1980-01-01, the earliest time a zip entry can carry.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+UNUSED = (
+    lambda rel: rel.endswith(".map"),
+    lambda rel: rel.startswith("assets/javascripts/lunr/"),
+    # A file:// site never shows the server's 404 page.
+    lambda rel: rel in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"},
+)
+
+
+def prune(site: Path) -> list[str]:
+    removed = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and any(rule(rel) for rule in UNUSED):
+            path.unlink()
+            removed.append(rel)
+    for directory in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+    return removed
+
+
+# Text whose white space matters, left as it is by minify_html.
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+# A run of white space that holds a line break: one line break renders the
+# same (it is white space between inline elements too).
+_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def minify_html(text: str) -> str:
+    """Drop the indentation and blank lines of the theme's templates."""
+    pieces = _VERBATIM.split(text)
+    out = []
+    # split() with two groups yields [text, whole, tag-name, text, …].
+    for index in range(0, len(pieces), 3):
+        out.append(_BLANK_RUN.sub("\n", pieces[index]))
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])
+    return "".join(out)
+
+
+def minify_site(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(minify_html(text), encoding="utf-8")
+
+
+def write_zip(site: Path, name: str, target: Path) -> None:
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, whatever machine builds it
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def package(site: Path, name: str, out: Path, shim: Path) -> Path:
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"error: {site}/index.html is missing — build the offline site first (make offline)")
+    if not shim.is_file():
+        raise SystemExit(f"error: {shim} is missing — run 'npm ci' to install the pinned iframe-worker")
+    prune(site)
+    minify_site(site)
+    (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, site / SHIM_PATH)
+    out.mkdir(parents=True, exist_ok=True)
+    zip_path = out / f"{name}.zip"
+    temporary = out / f".{name}.zip.tmp"
+    write_zip(site, name, temporary)
+    digest = hashlib.sha256(temporary.read_bytes()).hexdigest()
+    temporary_sum = out / f".{name}.zip.sha256.tmp"
+    temporary_sum.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
+    os.replace(temporary, zip_path)
+    os.replace(temporary_sum, out / f"{name}.zip.sha256")
+    return zip_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.bundle", description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, required=True, help="the built offline site (pruned in place)")
+    parser.add_argument("--name", required=True, help="bundle name: the zip's stem and its top folder")
+    parser.add_argument("--out", type=Path, default=Path("dist"))
+    parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))
+    args = parser.parse_args(argv)
+    zip_path = package(args.site, args.name, args.out, args.shim)
+    print(f"{zip_path}: {zip_path.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The offline bundle: opened from file:// with every other request blocked,
+small next to the naive alternative, and reproducible byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_scripts.bundle import write_zip
+from conftest import NAIVE_CONFIG, ROOT, SEED, Bundle, build_bundle, copy_project, report, run
+
+MAX_RATIO = 0.75
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may load file: URLs only; every other request is blocked
+    and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    attempted: list[str] = []
+
+    def handle(route) -> None:  # noqa: ANN001
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
+    page = context.new_page()
+    page.attempted = attempted
+    yield page
+    context.close()
+
+
+def test_bundle_is_one_folder_with_index_html(offline_bundle: Bundle) -> None:
+    with zipfile.ZipFile(offline_bundle.zip) as archive:
+        names = archive.namelist()
+    tops = {n.split("/")[0] for n in names}
+    assert tops == {offline_bundle.root.name}
+    assert f"{offline_bundle.root.name}/index.html" in names
+    assert f"{offline_bundle.root.name}/offline.html" in names
+    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n]
+    digest = hashlib.sha256(offline_bundle.zip.read_bytes()).hexdigest()
+    assert offline_bundle.sha256.read_text(encoding="utf-8") == f"{digest}  {offline_bundle.zip.name}\n"
+
+
+def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
+    page = offline_page
+    page.goto((offline_site / "index.html").as_uri())
+    # Styled: Material's stylesheet gives the header its colour.
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(64, 81, 181)"
+    # Navigable.
+    page.get_by_role("link", name="Salvador Declaration, paragraph 42").click()
+    assert page.url.endswith("/declaration/42.html")
+    # Search: type, read the results, open one.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Qatar", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    titles = [t.split("\n")[0] for t in results.all_inner_texts()]
+    assert "Resolution 2010/18, operative paragraph 16" in titles
+    assert "Salvador Declaration, paragraph 54" in titles
+    page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
+    page.wait_for_url("**/resolution/16.html*")
+    # Footnote popover.
+    page.goto((offline_site / "resolution" / "10.html").as_uri())
+    page.locator("a.footnote-ref").hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith("Human Rights: A Compilation")
+    # Reference preview.
+    page.goto((offline_site / "resolution" / "9.html").as_uri())
+    page.locator("#para_9 a.sd-ref").hover()
+    assert "an open-ended intergovernmental expert group" in page.locator("#sd-preview").inner_text()
+    # Copy link gives the public address, not a file:// path.
+    page.get_by_role("button", name="Copy link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == "https://salvador-declaration.example.org/resolution/9/"
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == (
+        "https://salvador-declaration.example.org/resolution/9/"
+    )
+    assert page.attempted == [], page.attempted
+
+
+def test_trainers_page_and_no_download_link_inside_the_bundle(offline_page, offline_site: Path) -> None:
+    page = offline_page
+    page.goto((offline_site / "offline.html").as_uri())
+    assert page.locator("h1").inner_text() == "Offline bundle: how to use it"
+    assert "https://salvador-declaration.example.org/" in page.locator("article").inner_text()
+    page.goto((offline_site / "index.html").as_uri())
+    assert page.locator(".sd-download").count() == 0
+    assert page.attempted == []
+
+
+def test_online_home_links_to_the_download(built_site) -> None:
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/ecosoc-resolution-2010-18-offline.zip" download' in home
+
+
+def test_zip_is_small_next_to_the_naive_alternative(offline_bundle: Bundle, tmp_path: Path) -> None:
+    naive = tmp_path / "naive"
+    (naive / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / SEED, naive / "docs" / "index.md")
+    (naive / "mkdocs.yml").write_text(NAIVE_CONFIG, encoding="utf-8")
+    run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(naive / "site")], naive)
+    naive_zip = tmp_path / "naive.zip"
+    write_zip(naive / "site", "naive", naive_zip)
+    ours, theirs = offline_bundle.zip.stat().st_size, naive_zip.stat().st_size
+    ratio = ours / theirs
+    report(f"offline zip: {ours} bytes; naive one-page Material + offline plugin: {theirs} bytes; ratio {ratio:.3f}")
+    assert ratio <= MAX_RATIO
+
+
+def test_two_builds_in_different_directories_give_the_same_zip(
+    offline_bundle: Bundle, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    other = copy_project(tmp_path_factory.mktemp("elsewhere") / "another" / "checkout")
+    again = build_bundle(other)
+    first = hashlib.sha256(offline_bundle.zip.read_bytes()).hexdigest()
+    second = hashlib.sha256(again.zip.read_bytes()).hexdigest()
+    report(f"offline zip SHA-256, two builds in different directories: {first} / {second}")
+    assert first == second

@@ -38,26 +38,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 generate: $(VENV)/.build-deps
 	$(PY) -m build_scripts --source "$(SOURCE)"
 
-# Build into a fresh directory and swap it in only when everything succeeded,
-# so a failed build leaves the previous site/ as it was. The online site
-# offers the offline bundle for download.
-build: offline
-	rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --site-dir site.tmp
-	mkdir -p site.tmp/downloads
-	cp dist/$(BUNDLE).zip dist/$(BUNDLE).zip.sha256 site.tmp/downloads/
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	mv site.tmp site
-	rm -rf site.old
+# build_scripts.site_build stages docs/, site/ and dist/ and swaps them in
+# only when every step succeeded: a failed build leaves them as they were.
+# The online site offers the offline bundle for download (site/downloads/).
+build: $(VENV)/.build-deps node_modules/.package-lock.json
+	$(PY) -m build_scripts.site_build --source "$(SOURCE)"
 
 # dist/NAME.zip and NAME.zip.sha256: the site as .html files for file://,
 # pruned, with the pinned iframe-worker shim; reproducible byte for byte.
-offline: generate node_modules/.package-lock.json
-	rm -rf dist.tmp
-	$(PY) -m mkdocs build --strict -f mkdocs.offline.yml --site-dir dist.tmp/$(BUNDLE)
-	$(PY) -m build_scripts.bundle --site dist.tmp/$(BUNDLE) --name $(BUNDLE) --out dist
-	rm -rf dist.tmp
+offline: $(VENV)/.build-deps node_modules/.package-lock.json
+	$(PY) -m build_scripts.site_build --source "$(SOURCE)" --offline-only
 
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -71,7 +61,7 @@ bench: $(VENV)/.build-deps generate
 	$(PY) bench/build_time.py
 
 clean:
-	rm -rf site site.tmp site.old dist dist.tmp .generated .pytest_cache
+	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache
 	if [ -f docs/.generated.json ]; then \
 	  $(PYTHON) -c 'import json,pathlib; [pathlib.Path("docs",p).unlink(missing_ok=True) for p in json.load(open("docs/.generated.json"))]'; \
 	  rm -f docs/.generated.json; \

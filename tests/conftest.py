@@ -89,29 +89,9 @@ class BuiltSite:
     project: Path
     """The clean copy of the project the site was built in."""
     site: Path
-    """The built HTML."""
+    """The built HTML (what `make build` leaves in site/)."""
     build_log: str
-    """What `mkdocs build --strict` printed."""
-
-
-def build_site(project: Path, source: str = SEED, extra: list[str] | None = None) -> BuiltSite:
-    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project, source=source)
-    site = project / "site"
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *(extra or [])],
-                 project, source=source)
-    return BuiltSite(project, site, result.stdout + result.stderr)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    return build_site(project)
-
-
-NAIVE_CONFIG = "site_name: Naive\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - offline\n"
-SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-# Two builds of one commit must agree: the tests fix the date MkDocs uses.
-SOURCE_DATE_EPOCH = "1700000000"
+    """What the build printed (MkDocs' output included)."""
 
 
 @dataclass(frozen=True)
@@ -122,19 +102,25 @@ class Bundle:
     """The unzipped bundle's top folder."""
 
 
-def build_bundle(project: Path, source: str = SEED) -> Bundle:
-    """What `make offline` does, in a project copy: generate, build with
-    mkdocs.offline.yml, package."""
+NAIVE_CONFIG = "site_name: Naive\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - offline\n"
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+# Two builds of one commit must agree: the tests fix the date MkDocs uses.
+SOURCE_DATE_EPOCH = "1700000000"
+
+
+def build_site(project: Path, source: str = SEED, offline_only: bool = False, check: bool = True):
+    """What `make build` (or `make offline`) does, in a project copy."""
     if not SHIM.is_file():
         pytest.fail(f"{SHIM} is missing: run 'npm ci' (make test does)")
+    args = [sys.executable, "-m", "build_scripts.site_build", "--source", source, "--shim", str(SHIM)]
+    result = run(args + (["--offline-only"] if offline_only else []), project, check=check, source=source)
+    if not check:
+        return result
+    return BuiltSite(project, project / "site", result.stdout + result.stderr)
+
+
+def unzip_bundle(project: Path, source: str = SEED) -> Bundle:
     name = Path(source).stem + "-offline"
-    env_source = source
-    run([sys.executable, "-m", "build_scripts", "--source", source, "--quiet"], project, source=env_source)
-    staging = project / "dist.tmp" / name
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(staging)],
-        project, source=env_source)
-    run([sys.executable, "-m", "build_scripts.bundle", "--site", str(staging), "--name", name,
-         "--out", str(project / "dist"), "--shim", str(SHIM)], project, source=env_source)
     zip_path = project / "dist" / f"{name}.zip"
     unzipped = project / "unzipped"
     shutil.rmtree(unzipped, ignore_errors=True)
@@ -144,8 +130,14 @@ def build_bundle(project: Path, source: str = SEED) -> Bundle:
 
 
 @pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    return build_site(project)
+
+
+@pytest.fixture(scope="session")
 def offline_bundle(built_site: BuiltSite) -> Bundle:
-    return build_bundle(built_site.project)
+    return unzip_bundle(built_site.project)
 
 
 @pytest.fixture(scope="session")

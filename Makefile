@@ -19,7 +19,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE SOURCE_DATE_EPOCH
 
-.PHONY: serve build generate offline test bench clean
+.PHONY: serve build generate offline ids test bench clean
 
 $(VENV)/.build-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ build: $(VENV)/.build-deps node_modules/.package-lock.json
 # pruned, with the pinned iframe-worker shim; reproducible byte for byte.
 offline: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m build_scripts.site_build --source "$(SOURCE)" --offline-only
+
+# Record the current ids as the committed registry (after a deliberate change).
+ids: $(VENV)/.build-deps
+	$(PY) -m build_scripts --source "$(SOURCE)" --record-ids
 
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

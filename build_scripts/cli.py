@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import InputError
-from .pipeline import build, load
-from .render import id_registry, mkdocs_config, render
+from .pipeline import build, load, registry_paths
+from .render import mkdocs_config, render
+from .units import id_registry
 from .write import WriteConflict, write_file, write_pages
 
 DEFAULT_SOURCE = Path("source/ecosoc-resolution-2010-18.md")
@@ -26,8 +27,8 @@ DEFAULT_CONFIG = Path(".generated/mkdocs.yml")
 DEFAULT_IDS = Path(".generated/ids.json")
 
 
-def generate(source: Path, docs: Path, config: Path, ids_out: Path) -> tuple[int, int]:
-    site = build(load(source))
+def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: bool = False) -> tuple[int, int]:
+    site = build(load(source), check_registry=not record_ids)
     pages = render(site)
     config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
         mkdocs_config(site), allow_unicode=True, sort_keys=False
@@ -38,6 +39,8 @@ def generate(source: Path, docs: Path, config: Path, ids_out: Path) -> tuple[int
     result = write_pages(docs, pages)
     write_file(config, config_text)
     write_file(ids_out, ids_text)
+    if record_ids:
+        write_file(registry_paths(source)[0], ids_text)
     return result
 
 
@@ -47,10 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the MkDocs docs directory")
     parser.add_argument("--config-out", type=Path, default=DEFAULT_CONFIG, help="generated MkDocs config")
     parser.add_argument("--ids-out", type=Path, default=DEFAULT_IDS, help="generated id registry")
+    parser.add_argument("--record-ids", action="store_true",
+                        help="record this build's ids as the committed registry (<source stem>.ids.json)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     try:
-        written, deleted = generate(args.source, args.docs, args.config_out, args.ids_out)
+        written, deleted = generate(args.source, args.docs, args.config_out, args.ids_out, args.record_ids)
     except InputError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)

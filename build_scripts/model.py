@@ -264,6 +264,17 @@ class Parallel:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A retired id and the id that replaces it (see
+    :mod:`build_scripts.registry`)."""
+
+    old_eid: str
+    old_page_url: str
+    """The retired id's published page URL, such as ``/declaration/56/``."""
+    new_eid: str
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the renderer needs: the document, resolved."""
 
@@ -276,3 +287,4 @@ class Site:
     """In document order of the citing paragraphs."""
     parallels: tuple[Parallel, ...] = ()
     """In document order of the resolution paragraphs."""
+    aliases: tuple[Alias, ...] = ()

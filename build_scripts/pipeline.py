@@ -6,9 +6,10 @@ is pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import registry
 from .diagnostics import Diagnostic, InputError, Location
 from .metadata import build_metadata
 from .model import Site
@@ -16,6 +17,7 @@ from .normalise import decode, normalise
 from .notes import build_notes
 from .parse import parse_collecting
 from .resolve import resolve
+from .units import id_registry
 from .yamlfile import load_yaml
 
 
@@ -29,11 +31,21 @@ class SourceFiles:
     metadata_text: str | None
     notes_path: str
     notes_text: str | None
+    registry_path: str = ""
+    registry_text: str | None = None
+    """The committed id registry, ``<stem>.ids.json``, when there is one."""
+    aliases_path: str = ""
+    aliases_text: str | None = None
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
     """``x.md`` → (``x.yml``, ``x.notes.yml``)."""
     return source.with_suffix(".yml"), source.with_suffix(".notes.yml")
+
+
+def registry_paths(source: Path) -> tuple[Path, Path]:
+    """``x.md`` → (``x.ids.json``, ``x.aliases.yml``)."""
+    return source.with_suffix(".ids.json"), source.with_suffix(".aliases.yml")
 
 
 def load(source: Path) -> SourceFiles:
@@ -48,13 +60,16 @@ def load(source: Path) -> SourceFiles:
     def optional(path: Path) -> str | None:
         return normalise(decode(str(path), path.read_bytes())) if path.exists() else None
 
+    registry_path, aliases_path = registry_paths(source)
     return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
-                       str(notes_path), optional(notes_path))
+                       str(notes_path), optional(notes_path),
+                       str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path))
 
 
-def build(files: SourceFiles) -> Site:
+def build(files: SourceFiles, check_registry: bool = True) -> Site:
     """Parse, check and resolve; raise :class:`InputError` with every problem
-    found in every file."""
+    found in every file. With ``check_registry``, the ids must match the
+    committed registry (see :mod:`build_scripts.registry`)."""
     diagnostics: list[Diagnostic] = []
     metadata = notes = None
     document, parse_problems = parse_collecting(files.source_path, files.source_text)
@@ -86,7 +101,12 @@ def build(files: SourceFiles) -> Site:
             diagnostics.extend(error.diagnostics)
     if diagnostics or site is None:
         raise InputError(_unique(diagnostics))
-    return site
+    if not check_registry:
+        return site
+    aliases_data = load_yaml(files.aliases_path, files.aliases_text) if files.aliases_text is not None else None
+    aliases = registry.check(id_registry(site), files.registry_path, files.registry_text,
+                             files.aliases_path, aliases_data)
+    return replace(site, aliases=tuple(aliases))
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -123,6 +123,11 @@ class SiteRenderer:
         lines: list[str] = []
         number = f'<span class="sd-num">{block.num}.</span> ' if block.kind is BlockKind.OPERATIVE else ""
         text = escape_line_start(self.markdown(block.content, ctx))
+        if ctx.in_reading_view:
+            # Retired ids keep their anchors beside the paragraph that replaced them.
+            text = "".join(
+                f'<span id="{a.old_eid}" class="sd-alias"></span>' for a in self.site.aliases if a.new_eid == unit.eid
+            ) + text
         link = self._pagelink(unit, ctx.page) if pagelinks else ""
         kind_class = "sd-preamble" if block.kind is BlockKind.PREAMBLE else "sd-operative"
         lines.append(f"{number}{text}{link}\n{{: #{unit.eid} .sd-para .{kind_class} }}")
@@ -434,16 +439,19 @@ def _render(site: Site) -> dict[str, str]:
         pages[reading_view_path(site.metadata.part(part.key))] = renderer.reading_view(part.key)
     for unit in renderer.units:
         pages[unit.page] = renderer.paragraph_page(unit)
+    for alias in site.aliases:
+        old_page = alias.old_page_url.strip("/") + ".md"
+        target = renderer.by_eid[alias.new_eid]
+        pages[old_page] = renderer.env.get_template("redirect.md.j2").render(
+            old_eid=alias.old_eid,
+            target={"label": target.label, "link": relative_link(old_page, target.page), "path": target.page},
+        )
     return pages
 
 
 def bundle_name(site: Site) -> str:
     """The offline bundle's name: the source file's stem + "-offline"."""
     return Path(site.document.path).stem + "-offline"
-
-
-def id_registry(site: Site) -> list[dict[str, str]]:
-    return [u.registry_entry() for u in site_units(site)]
 
 
 def mkdocs_config(site: Site) -> dict[str, Any]:

@@ -84,3 +84,8 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> st
     ``.md`` targets for directory and file URLs alike)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+def id_registry(site: Site) -> list[dict[str, str]]:
+    """Every id of the site, in document order, as published in ids.json."""
+    return [u.registry_entry() for u in site_units(site)]

@@ -86,7 +86,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                 eid_prefix="" if part.key == "main" else f"{part.key}__",
             )
         )
-    for key in parts_data:
+    for key in parts_data if document.parts else ():  # an empty source is reported already
         if key not in (LINE, COL) and key not in {p.key for p in document.parts}:
             diagnostics.append(
                 Diagnostic(Location(path, parts_data.get(LINE, line), 1),

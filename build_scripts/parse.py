@@ -77,7 +77,8 @@ class _PartBuilder:
     key: str
     blocks: list[Block] = field(default_factory=list)
     preamble_count: int = 0
-    last_number: int = 0
+    numbers: list[tuple[int, Location]] = field(default_factory=list)
+    """Printed paragraph numbers in order, checked once the part is read."""
 
 
 class _Parser:
@@ -121,6 +122,8 @@ class _Parser:
             )
         for raw in blocks:
             self.block(raw)
+        for part in self.parts:
+            self.check_numbering(part)
         parts = tuple(Part(p.key, tuple(p.blocks)) for p in self.parts)
         return Document(self.path, parts, tuple(self.footnotes))
 
@@ -229,20 +232,33 @@ class _Parser:
     def numbered(self, raw: _RawBlock, match: re.Match[str]) -> None:
         part = self.part
         number = int(match["num"])
-        expected = part.last_number + 1
-        if number != expected:
-            what = "repeats" if number <= part.last_number else "skips"
-            self.error(
-                self.loc(raw),
-                f"paragraph number {number} {what} the sequence: {expected} was expected "
-                f"after {part.last_number}",
-                f"renumber it {expected}, or restore the missing or duplicated paragraph",
-            )
-        part.last_number = max(part.last_number, number)
+        part.numbers.append((number, self.loc(raw)))
         num = str(number)
         eid = ids.paragraph_eid(part.key, BlockKind.OPERATIVE, num)
         content = self.inline(match["rest"], self.loc(raw, match.start("rest") + 1))
         self.append(part, Block(BlockKind.OPERATIVE, content, self.loc(raw), num=num, eid=eid))
+
+    def check_numbering(self, part: _PartBuilder) -> None:
+        """Each number must follow the one before. A number out of line is
+        reported once: when the next number follows the one before it (a
+        typo, "22" for "23"), that next one is not reported again."""
+        previous_reported = False
+        for index, (number, where) in enumerate(part.numbers):
+            before = part.numbers[index - 1][0] if index else 0
+            expected = before + 1
+            if number == expected:
+                previous_reported = False
+                continue
+            if previous_reported and index >= 2 and number == part.numbers[index - 2][0] + 2:
+                previous_reported = False
+                continue
+            what = "repeats" if number <= before else "skips"
+            self.error(
+                where,
+                f"paragraph number {number} {what} the sequence: {expected} was expected after {before}",
+                f"renumber it {expected}, or restore the missing or duplicated paragraph",
+            )
+            previous_reported = True
 
     def point(self, raw: _RawBlock, match: re.Match[str]) -> None:
         part = self.part

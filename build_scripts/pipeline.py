@@ -92,7 +92,10 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
     except InputError as error:
         diagnostics.extend(error.diagnostics)
     site = None
-    if metadata is not None:
+    # With the notes unreadable, every anomaly they acknowledge would be
+    # reported as unacknowledged: report the YAML error alone.
+    # An empty source is reported alone too.
+    if metadata is not None and document.parts and (notes is not None or files.notes_text is None):
         try:
             # Resolution runs even after parse errors: a missing footnote body
             # is worth reporting beside an unclosed '*' in the same run.

@@ -37,7 +37,8 @@ def load_yaml(path: str, text: str) -> Any:
                 Diagnostic(
                     Location(path, line, col),
                     f"malformed YAML: {problem}",
-                    "check the indentation and quoting here (a value with ':' or '#' needs quotes)",
+                    "check the quoting and indentation here and on the lines above "
+                    "(an unclosed quote is noticed further down; a value with ': ' or ' #' needs quotes)",
                 )
             ]
         ) from None

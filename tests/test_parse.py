@@ -149,16 +149,31 @@ def test_unbalanced_emphasis_and_bad_numbering_reported_together() -> None:
 
         3. Skipped a number.
 
-        3. Repeated it.
+        4. Goes on.
         """
     ) == [
         "t.md:1:4: error: '*' opens italic text that is never closed in this block — "
         "add the closing '*' where the italic text ends, or remove this one",
         "t.md:3:1: error: paragraph number 3 skips the sequence: 2 was expected after 1 — "
         "renumber it 2, or restore the missing or duplicated paragraph",
-        "t.md:5:1: error: paragraph number 3 repeats the sequence: 4 was expected after 3 — "
-        "renumber it 4, or restore the missing or duplicated paragraph",
     ]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "reported"),
+    [
+        ([1, 2, 2, 4], ["paragraph number 2 repeats the sequence: 3 was expected after 2"]),  # a typo
+        ([1, 2, 2, 3], ["paragraph number 2 repeats the sequence: 3 was expected after 2"]),  # a duplicate
+        ([1, 2, 4, 5], ["paragraph number 4 skips the sequence: 3 was expected after 2"]),  # one missing
+        ([2, 3], ["paragraph number 2 skips the sequence: 1 was expected after 0"]),
+        ([1, 5, 9], ["paragraph number 5 skips the sequence: 2 was expected after 1",
+                     "paragraph number 9 skips the sequence: 6 was expected after 5"]),
+    ],
+)
+def test_numbering_errors_are_reported_once(numbers: list[int], reported: list[str]) -> None:
+    source = "\n\n".join(f"{n}. Text." for n in numbers)
+    found = [e.split(": error: ")[1].split(" — ")[0] for e in errors(source)]
+    assert found == reported
 
 
 def test_empty_source() -> None:

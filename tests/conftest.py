@@ -137,6 +137,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def second_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The same commit built again in another, deeper directory."""
+    project = copy_project(tmp_path_factory.mktemp("elsewhere") / "another" / "checkout")
+    return build_site(project)
+
+
+@pytest.fixture(scope="session")
 def offline_bundle(built_site: BuiltSite) -> Bundle:
     return unzip_bundle(built_site.project)
 

@@ -95,6 +95,10 @@ def test_reference_to_a_missing_paragraph_is_a_located_error() -> None:
         # Words shared only in runs shorter than 4 do not count.
         ("of the and x to in a y", "to in a z of the and q", 0.0, 0.0),
         ("alpha beta gamma delta epsilon zeta eta theta", "alpha beta gamma delta x y z w", 0.5, 0.5),
+        # A shared name is citing, not restating: capitalised words do not count.
+        ("we adopt the United Nations Global Plan of Action to Combat Trafficking in Persons today with joy",
+         "they recall with thanks and respect the United Nations Global Plan of Action to Combat Trafficking "
+         "in Persons and act on it", 0.44, 0.45),
     ],
 )
 def test_similarity_table(a: str, b: str, low: float, high: float) -> None:

@@ -72,8 +72,13 @@ def paragraph_word(part_key: str, kind: BlockKind) -> str:
     return "operative paragraph" if part_key == "main" else "paragraph"
 
 
-def paragraph_label(part_name: str, part_key: str, kind: BlockKind, num: str) -> str:
-    """The label readers see: "Salvador Declaration, paragraph 42"."""
+def paragraph_label(part_name: str, part_key: str, kind: BlockKind, num: str, printed: bool = True) -> str:
+    """The label readers see: "Salvador Declaration, paragraph 42". An
+    operative paragraph printed without a number is "…, operative paragraph
+    (unnumbered)": labels never show a number the document does not print,
+    except the counted numbers of preambular paragraphs."""
+    if not printed:
+        return f"{part_name}, {paragraph_word(part_key, kind)} (unnumbered)"
     return f"{part_name}, {paragraph_word(part_key, kind)} {num}"
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import plain_text
-from .model import BlockKind, Document, Metadata, PartMeta
+from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import COL, LINE
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
@@ -28,14 +28,55 @@ def _first_heading(document: Document, part_key: str, level: int) -> str | None:
     return None
 
 
+def _plain_title_line(document: Document) -> str | None:
+    """A resolution with no "###" title prints it as a plain line after its
+    symbol ("**80/9**" / "2025 Political Declaration on …")."""
+    for block in document.part("main").blocks:
+        if block.is_paragraph:
+            return None
+        if block.kind is BlockKind.FRAMING and not any(isinstance(n, Emphasis) for n in block.content):
+            return plain_text(block.content).strip()
+    return None
+
+
+def _body(document: Document) -> str | None:
+    """The adopting body, from the framing line "*The General Assembly*,"."""
+    for block in document.part("main").blocks:
+        if block.kind is BlockKind.FRAMING and block.content and isinstance(block.content[0], Emphasis):
+            words = plain_text(block.content).strip(" ,“”\"").removeprefix("The ").strip(" ,")
+            if words and words[0].isupper() and len(words.split()) <= 6:
+                return words
+    return None
+
+
+MAX_NAME = 40
+"""An annex title at most this long serves as the annex's name in labels."""
+
+
 def _adoption_line(document: Document) -> str:
     # The adoption line ("45th plenary meeting / 22 July 2010") is the last
     # framing block that mentions a plenary meeting.
     for part in reversed(document.parts):
         for block in reversed(part.blocks):
             if block.kind is BlockKind.FRAMING and "plenary meeting" in plain_text(block.content):
-                return " ".join(plain_text(block.content).split())
+                content = block.content
+                if len(content) == 1 and isinstance(content[0], Emphasis):
+                    content = content[0].children
+                # Printed on two lines: "45th plenary meeting" / "22 July 2010".
+                return ", ".join(" ".join(line.split()) for line in _split_lines(content) if line.strip())
     return ""
+
+
+def _split_lines(content: tuple) -> list[str]:
+    lines, current = [], []
+    for node in content:
+        if isinstance(node, LineBreak):
+            lines.append(plain_text(tuple(current)))
+            current = []
+        else:
+            current.append(node)
+    lines.append(plain_text(tuple(current)))
+    return lines
 
 
 def build_metadata(document: Document, path: str, data: Any) -> Metadata:
@@ -56,9 +97,14 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                            f"use one of: {', '.join(sorted(_TOP_KEYS))}")
             )
 
-    symbol = str(data.get("symbol") or _first_heading(document, "main", 3) or "")
-    title = str(data.get("title") or _first_heading(document, "main", 2) or f"Resolution {symbol}")
-    body = str(data.get("body") or "")
+    has_main = any(p.key == "main" for p in document.parts)
+    symbol = str(data.get("symbol") or (has_main and _first_heading(document, "main", 3)) or "")
+    title = str(
+        data.get("title")
+        or (has_main and (_first_heading(document, "main", 2) or _plain_title_line(document)))
+        or f"Resolution {symbol}"
+    )
+    body = str(data.get("body") or (has_main and _body(document)) or "")
     parts_data = data.get("parts") or {}
     parts: list[PartMeta] = []
     for part in document.parts:
@@ -71,12 +117,16 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                                f"use one of: {', '.join(sorted(_PART_KEYS))}")
                 )
         if part.key == "main":
-            default_slug, default_name, default_title = "resolution", f"Resolution {symbol}", title
+            default_slug, default_name = "resolution", f"Resolution {symbol}"
+            default_title = f"{body} resolution {symbol}" if body else f"Resolution {symbol}"
         else:
             number = part.key.removeprefix("att_")
             annex_title = _first_heading(document, part.key, 2) or f"Annex {number}"
             default_slug = "annex" if number == "1" else f"annex-{number}"
-            default_name, default_title = ("Annex" if number == "1" else f"Annex {number}"), annex_title
+            default_name = "Annex" if number == "1" else f"Annex {number}"
+            if len(annex_title) <= MAX_NAME:
+                default_name = annex_title  # "Awaza Political Declaration"
+            default_title = annex_title
         parts.append(
             PartMeta(
                 key=part.key,

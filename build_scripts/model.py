@@ -117,6 +117,10 @@ class Block:
     """Lettered subparagraphs that follow the paragraph's own text."""
     continued_at: tuple[Location, ...] = ()
     """Where the parts after page breaks start, for diagnostics and notes."""
+    printed_number: bool = True
+    """False for an operative paragraph printed without a number (a
+    resolution whose only operative paragraph is "*Adopts* …"): its ``num``
+    is counted, like a preambular paragraph's, and never shown."""
 
     @property
     def is_paragraph(self) -> bool:

@@ -18,7 +18,10 @@ lower-case text             the tail of the paragraph a page break cut
                             fell mid-sentence; joined with one space
 ``12. text``                numbered paragraph 12
 ``(a) text``                lettered point of the last numbered paragraph
-``*Opening words* text``    preambular paragraph, unless it ends with ":"
+``*Opening words* text``    preambular paragraph, unless it ends with ":";
+                            in a part with no numbered paragraph, the last
+                            one is the operative paragraph when it ends
+                            with "." (printed without a number)
 anything else               framing text ("*The Economic and Social
                             Council*", "*Declare* as follows:", the
                             adoption line), kept in place, never numbered
@@ -124,6 +127,7 @@ class _Parser:
             self.block(raw)
         for part in self.parts:
             self.check_numbering(part)
+            self.find_unnumbered_operative(part)
         parts = tuple(Part(p.key, tuple(p.blocks)) for p in self.parts)
         return Document(self.path, parts, tuple(self.footnotes))
 
@@ -237,6 +241,24 @@ class _Parser:
         eid = ids.paragraph_eid(part.key, BlockKind.OPERATIVE, num)
         content = self.inline(match["rest"], self.loc(raw, match.start("rest") + 1))
         self.append(part, Block(BlockKind.OPERATIVE, content, self.loc(raw), num=num, eid=eid))
+
+    def find_unnumbered_operative(self, part: _PartBuilder) -> None:
+        """A part with no numbered paragraph may still have one operative
+        paragraph, printed without a number ("*Adopts* the … Declaration,
+        annexed to the present resolution."): the last paragraph that opens
+        with italic words ends with a full stop, where preambular paragraphs
+        end with a comma."""
+        if part.numbers:
+            return
+        preambular = [i for i, b in enumerate(part.blocks) if b.kind is BlockKind.PREAMBLE]
+        if not preambular:
+            return
+        index = preambular[-1]
+        block = part.blocks[index]
+        if not plain_text(block.content).rstrip().endswith("."):
+            return
+        eid = ids.paragraph_eid(part.key, BlockKind.OPERATIVE, "1")
+        part.blocks[index] = replace(block, kind=BlockKind.OPERATIVE, num="1", eid=eid, printed_number=False)
 
     def check_numbering(self, part: _PartBuilder) -> None:
         """Each number must follow the one before. A number out of line is

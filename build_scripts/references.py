@@ -90,13 +90,11 @@ def _targets(match: re.Match[str], part: Part, name_to_part: dict[str, str]) -> 
     return [_Found(at, at + len(n), n, f"{prefix}para_{n}", False) for at, n in numbers]
 
 
-def _relation(before: str, block: Block, text: str) -> str:
+def _relation(before: str, block: Block) -> str:
     tail = " ".join(before.split()).lower().rstrip(", ")
     for phrase in _RELATION_PHRASES:
         if tail.endswith(phrase):
             return phrase
-    if text.lower().startswith(("annexed to", "the annex to")):
-        return "annexes"
     if block.content and isinstance(block.content[0], Emphasis):
         return plain_text(block.content[0].children).strip().lower()
     return "refers to"
@@ -172,7 +170,7 @@ def find_references(
                         absolute = offset + found.start
                         # The relation phrase stands before the whole match:
                         # "pursuant to | paragraphs 9 and 10 above".
-                        relation = _relation(paragraph_text[: offset + match.start()], block, found.text)
+                        relation = _relation(paragraph_text[: offset + match.start()], block)
                         content.append(Reference(found.text, found.target, found.whole_part, relation, where))
                         clause_start = offset + match.start() if not found.whole_part else absolute
                         clause_end = offset + match.end()

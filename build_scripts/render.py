@@ -20,7 +20,7 @@ from .inline import plain_text
 from .inline_render import FootnoteRefs, escape_line_start, escape_markdown, to_html, to_markdown
 from .model import Backlink, Block, BlockKind, EditorialNote, Parallel, PartMeta, Reference, Site
 from .parallels import MIN_RUN, THRESHOLD, word_diff
-from .units import Unit, relative_link, site_units
+from .units import Unit, is_section_heading, relative_link, section_anchor, site_units
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
@@ -121,7 +121,8 @@ class SiteRenderer:
         """The paragraph's text (with its printed number) and its points."""
         block = unit.block
         lines: list[str] = []
-        number = f'<span class="sd-num">{block.num}.</span> ' if block.kind is BlockKind.OPERATIVE else ""
+        printed = block.kind is BlockKind.OPERATIVE and block.printed_number
+        number = f'<span class="sd-num">{block.num}.</span> ' if printed else ""
         text = escape_line_start(self.markdown(block.content, ctx))
         if ctx.in_reading_view:
             # Retired ids keep their anchors beside the paragraph that replaced them.
@@ -191,12 +192,14 @@ class SiteRenderer:
             return ""
         return self.env.get_template("footnote_list.html.j2").render(items=items).strip()
 
-    def heading_markdown(self, block: Block, seen_level_2: bool) -> str:
+    def heading_markdown(self, block: Block, seen_level_2: bool, section_id: str) -> str:
         text = to_markdown(block.content, FootnoteRefs())
         if block.level == 3 and not seen_level_2:
             # A bold line before the title (the symbol, "**2010/18**") is part
             # of the document's head, not a section heading.
             return f"{escape_line_start(text)}\n{{: .sd-symbol }}"
+        if is_section_heading(block, seen_level_2):
+            return f"### {text} {{ #{section_id} .sd-section-heading }}"
         return "#" * block.level + " " + text
 
     def preview_data(self, ctx: PageContext) -> str:
@@ -226,8 +229,10 @@ class SiteRenderer:
         units = [u for u in self.units_of(part_key) if u.kind != "point"]
         preambular = sum(1 for u in units if u.kind == "preamble")
         numbered = sum(1 for u in units if u.kind == "paragraph")
-        operative = "operative paragraphs" if part_key == "main" else "paragraphs"
-        return f"{preambular} preambular paragraphs and {numbered} {operative}."
+        operative = "operative paragraph" if part_key == "main" else "paragraph"
+        counted = [(preambular, "preambular paragraph"), (numbered, operative)]
+        said = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in counted if n]
+        return (" and ".join(said) or "No paragraphs") + "."
 
     # -- apparatus: backlinks and parallels ------------------------------------------
 
@@ -313,6 +318,10 @@ class SiteRenderer:
             notes=notes,
             context_link=relative_link(unit.page, unit.view, unit.eid),
             parent=parent,
+            section=(
+                {"title": unit.section, "link": relative_link(unit.page, unit.view, unit.section_anchor)}
+                if unit.section else None
+            ),
             backlinks=self.backlink_items(unit.eid, unit.page),
             parallels=self.parallel_items(unit.eid, unit.page),
             footnotes=self.footnote_list(ctx.refs),
@@ -325,9 +334,11 @@ class SiteRenderer:
         ctx = PageContext(reading_view_path(meta), in_reading_view=True)
         blocks: list[str] = []
         seen_level_2 = False
+        sections = 0
         for block in part.blocks:
             if block.kind is BlockKind.HEADING:
-                blocks.append(self.heading_markdown(block, seen_level_2))
+                sections += is_section_heading(block, seen_level_2)
+                blocks.append(self.heading_markdown(block, seen_level_2, section_anchor(part_key, sections)))
                 seen_level_2 = seen_level_2 or block.level == 2
             elif block.kind is BlockKind.FRAMING:
                 text = escape_line_start(self.markdown(block.content, ctx))
@@ -391,12 +402,16 @@ class SiteRenderer:
             meta = self.site.metadata.part(part.key)
             units = [u for u in self.units_of(part.key) if u.kind != "point"]
             operative = "Operative paragraphs" if part.key == "main" else "Paragraphs"
-            groups = []
-            for kind, heading in (("preamble", "Preambular paragraphs"), ("paragraph", operative)):
-                of_kind = [u for u in units if u.kind == kind]
-                if of_kind:
-                    links = [{"text": u.num, "link": relative_link(HOME_PAGE, u.page), "label": u.label} for u in of_kind]
-                    groups.append({"heading": heading, "links": links})
+            groups: list[dict[str, Any]] = []
+            for unit in units:
+                # One group per kind, and per section where the part has them.
+                heading = "Preambular paragraphs" if unit.kind == "preamble" else (unit.section or operative)
+                if not groups or groups[-1]["heading"] != heading:
+                    groups.append({"heading": heading, "links": []})
+                text = unit.num if unit.block.printed_number else "¶"
+                groups[-1]["links"].append(
+                    {"text": text, "link": relative_link(HOME_PAGE, unit.page), "label": unit.label}
+                )
             parts.append(
                 {
                     "meta": meta,
@@ -434,6 +449,13 @@ def _render(site: Site) -> dict[str, str]:
         pages[PARALLELS_PAGE] = renderer.parallels_page()
     pages[OFFLINE_PAGE] = renderer.env.get_template("offline.md.j2").render(
         meta=site.metadata, bundle_name=bundle_name(site)
+    )
+    example = next(u for u in reversed(renderer.units) if u.kind == "paragraph")
+    pages[ABOUT_PAGE] = renderer.env.get_template("about.md.j2").render(
+        meta=site.metadata,
+        parts=list(site.metadata.parts),
+        example={"page_url": example.page_url, "anchor_url": example.anchor_url, "label": example.label},
+        notes_count=len(site.notes),
     )
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = renderer.reading_view(part.key)

@@ -57,9 +57,9 @@ def references(paragraph: str) -> list[tuple[str, str, str]]:
          [("1", "para_1", "recalls"), ("2", "para_2", "recalls"), ("2", "para_2", "recalls")]),
         ("*Endorses* the Salvador Declaration, annexed to the present resolution;",
          [("Salvador Declaration", "att_1", "endorses"),
-          ("annexed to the present resolution", "att_1", "annexes")]),
-        ("*Endorses* the declaration contained in the annex to the present resolution;",
-         [("the annex to the present resolution", "att_1", "annexes")]),
+          ("annexed to the present resolution", "att_1", "endorses")]),
+        ("*Adopts* the declaration contained in the annex to the present resolution;",
+         [("the annex to the present resolution", "att_1", "adopts")]),
         # Traps: references into other documents are not internal.
         ("*Welcomes* it, pursuant to article 30 of the United Nations Convention against "
          "Transnational Organized Crime, as well as paragraph 9 of General Assembly resolution "

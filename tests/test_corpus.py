@@ -1,0 +1,110 @@
+"""Any resolution in the same format: the corpus documents of
+../shared/corpus/ build strict and whole, with nothing written for them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, BuiltSite, build_site, copy_project
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+DOCUMENTS = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+
+if not DOCUMENTS:
+    pytest.skip(f"no corpus documents in {CORPUS}: the generality tests need ../shared/corpus/",
+                allow_module_level=True)
+
+
+@pytest.fixture(scope="module", params=DOCUMENTS, ids=[d.stem for d in DOCUMENTS])
+def corpus_site(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
+    project = copy_project(tmp_path_factory.mktemp(request.param.stem[:12]))
+    return request.param, build_site(project, source=str(request.param))
+
+
+def expected_pages(source: Path) -> list[str]:
+    """Every numbered paragraph and lettered point of the source, as page URLs."""
+    urls, part, paragraph = [], "resolution", None
+    for line in source.read_text(encoding="utf-8").split("\n"):
+        if re.match(r"## .*Annex", line):
+            part = "annex"
+        elif match := re.match(r"(\d+)\. ", line):
+            paragraph = match[1]
+            urls.append(f"{part}/{paragraph}/")
+        elif match := re.match(r"\(([a-z])\) ", line):
+            urls.append(f"{part}/{paragraph}/{match[1]}/")
+    return urls
+
+
+def source_words(source: Path) -> str:
+    kept = []
+    for block in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
+        block = block.strip()
+        if not block or block == "---" or re.match(r"<sup>\d+</sup>", block):
+            continue
+        kept.append(block)
+    text = re.sub(r"<sup>\d+</sup>", "", "\n".join(kept))
+    text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
+    return "".join(text.replace("*", "").split())
+
+
+def view_words(site: Path, view: str) -> str:
+    html = (site / view / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
+                     "script"]:
+        for element in page.select(selector):
+            element.decompose()
+    return "".join(page.get_text(" ").split())
+
+
+def test_builds_strict_and_warning_free(corpus_site) -> None:
+    _, built = corpus_site
+    assert "WARNING" not in built.build_log and "ERROR" not in built.build_log, built.build_log
+
+
+def test_a_page_for_every_paragraph_and_point(corpus_site) -> None:
+    source, built = corpus_site
+    urls = expected_pages(source)
+    assert len(urls) > 20
+    for url in urls:
+        assert (built.site / url / "index.html").is_file(), url
+    points = [u for u in urls if re.search(r"/[a-z]/$", u)]
+    for url in points:
+        html = (built.site / url / "index.html").read_text(encoding="utf-8")
+        number, letter = url.rstrip("/").split("/")[-2:]
+        assert f'id="att_1__para_{number}__list_1__point_{letter}"' in html, url
+
+
+def test_words_of_the_source_in_order_in_the_reading_views(corpus_site) -> None:
+    source, built = corpus_site
+    shown = view_words(built.site, "resolution") + view_words(built.site, "annex")
+    assert shown == source_words(source)
+
+
+def test_unnumbered_operative_paragraph_and_sections(corpus_site) -> None:
+    source, built = corpus_site
+    if "80-9" in source.name:
+        # "*Adopts* …" is the resolution's only operative paragraph, printed without a number.
+        html = (built.site / "resolution" / "1" / "index.html").read_text(encoding="utf-8")
+        assert ">Resolution 80/9, operative paragraph (unnumbered)</h1>" in html
+        assert 'id="para_1"' in html and "sd-num" not in html.split('id="para_1"')[1].split("</p>")[0]
+        assert not (built.site / "resolution" / "preamble").exists()
+    else:
+        view = (built.site / "annex" / "index.html").read_text(encoding="utf-8")
+        headings = BeautifulSoup(view, "html.parser").select("h3.sd-section-heading")
+        assert [h["id"] for h in headings] == [f"att_1__hcontainer_{n}" for n in range(1, 6)]
+        assert headings[0].get_text(strip=True) == "I. Global context and shared commitments"
+        page = (built.site / "annex" / "3" / "index.html").read_text(encoding="utf-8")
+        assert "I. Global context and shared commitments" in page
+        assert 'href="../#att_1__hcontainer_1"' in page
+
+
+def test_footnotes_and_ibid_chains(corpus_site) -> None:
+    source, built = corpus_site
+    numbers = re.findall(r"^<sup>(\d+)</sup>", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    page = BeautifulSoup((built.site / "footnotes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [el.get_text() for el in page.select(".sd-fn-num")] == numbers

@@ -56,9 +56,11 @@ class FootnoteRefs:
 
 def footnote_ref_html(number: int, ref_id: str) -> str:
     # Material's content.footnote.tooltips finds ".footnote-ref" links and
-    # shows the element children of the target "#fn:N" in a tooltip.
+    # shows the element children of the target "#fn:N" in a tooltip. The
+    # mark is kept out of the search index: its number is not a word of the
+    # text ("paragraph 6" must not find every page that cites footnote 6).
     return (
-        f'<sup id="{ref_id}" class="sd-fnref">'
+        f'<sup id="{ref_id}" class="sd-fnref" data-search-exclude>'
         f'<a class="footnote-ref" href="#fn:{number}" role="doc-noteref" '
         f'aria-label="Footnote {number}">{number}</a></sup>'
     )

@@ -115,7 +115,11 @@ class SiteRenderer:
 
     def note_admonition(self, note: EditorialNote) -> str:
         body = to_markdown(note.text, FootnoteRefs())
-        return f'!!! editorial "Editors’ note"\n\n    {body}'
+        # The editors' words are not the text: kept out of search.
+        return (
+            '<div class="sd-editorial-note" data-search-exclude markdown="1">\n\n'
+            f'!!! editorial "Editors’ note"\n\n    {body}\n\n</div>'
+        )
 
     def paragraph_markdown(self, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
         """The paragraph's text (with its printed number) and its points."""

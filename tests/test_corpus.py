@@ -55,7 +55,7 @@ def view_words(site: Path, view: str) -> str:
     html = (site / view / "index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     "script"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", "script"]:
         for element in page.select(selector):
             element.decompose()
     return "".join(page.get_text(" ").split())

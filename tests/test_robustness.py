@@ -70,16 +70,16 @@ def test_failed_builds_leave_everything_as_it_was(tmp_path: Path) -> None:
     # with a broken link under --strict): the new pages are not kept either.
     (project / SEED).write_text(SEED_TEXT.replace("We welcome with appreciation the offer",
                                                   "We welcome with great appreciation the offer"), encoding="utf-8")
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[A broken link](missing.md)\n", encoding="utf-8")
-    before["docs"]["about.md"] = about.read_bytes()
+    handwritten = project / "docs" / "handwritten.md"
+    handwritten.write_text("# A hand-written page\n\n[A broken link](missing.md)\n", encoding="utf-8")
+    before["docs"]["handwritten.md"] = handwritten.read_bytes()
     failed = build_site(project, check=False)
     assert failed.returncode != 0 and "missing.md" in failed.stderr + failed.stdout
     assert {name: snapshot(project / name) for name in ("docs", "site", "dist")} == before
     assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
 
     # Fixed: a successful build replaces them whole.
-    about.write_text(about.read_text(encoding="utf-8").replace("[A broken link](missing.md)", ""), encoding="utf-8")
+    handwritten.write_text("# A hand-written page\n", encoding="utf-8")
     build_site(project)
     assert "with great appreciation" in (project / "docs" / "declaration" / "54.md").read_text(encoding="utf-8")
     assert "with great appreciation" in (project / "site" / "declaration" / "54" / "index.html").read_text(

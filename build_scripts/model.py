@@ -268,6 +268,19 @@ class Parallel:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A subject the editors trace through the text."""
+
+    slug: str
+    """URL segment of its page: ``themes/cybercrime/``."""
+    title: str
+    evidence: tuple[str, ...]
+    """Words that show the theme; each paragraph says at least one."""
+    eids: tuple[str, ...]
+    """Its paragraphs, as the editors listed them."""
+
+
+@dataclass(frozen=True)
 class Alias:
     """A retired id and the id that replaces it (see
     :mod:`build_scripts.registry`)."""
@@ -292,3 +305,4 @@ class Site:
     parallels: tuple[Parallel, ...] = ()
     """In document order of the resolution paragraphs."""
     aliases: tuple[Alias, ...] = ()
+    themes: tuple[Theme, ...] = ()

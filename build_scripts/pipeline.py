@@ -16,7 +16,8 @@ from .model import Site
 from .normalise import decode, normalise
 from .notes import build_notes
 from .parse import parse_collecting
-from .resolve import resolve
+from .resolve import paragraph_ids, resolve
+from .themes import build_themes
 from .units import id_registry
 from .yamlfile import load_yaml
 
@@ -36,6 +37,8 @@ class SourceFiles:
     """The committed id registry, ``<stem>.ids.json``, when there is one."""
     aliases_path: str = ""
     aliases_text: str | None = None
+    themes_path: str = ""
+    themes_text: str | None = None
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
@@ -61,9 +64,11 @@ def load(source: Path) -> SourceFiles:
         return normalise(decode(str(path), path.read_bytes())) if path.exists() else None
 
     registry_path, aliases_path = registry_paths(source)
+    themes_path = source.with_suffix(".themes.yml")
     return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
                        str(notes_path), optional(notes_path),
-                       str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path))
+                       str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path),
+                       str(themes_path), optional(themes_path))
 
 
 def build(files: SourceFiles, check_registry: bool = True) -> Site:
@@ -100,6 +105,15 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
             # Resolution runs even after parse errors: a missing footnote body
             # is worth reporting beside an unclosed '*' in the same run.
             site = resolve(document, metadata, notes or (), files.source_text)
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    # Themes name paragraphs by eId: with the text in error, they would only
+    # echo its mistakes.
+    if site is not None and files.themes_text is not None and not diagnostics:
+        try:
+            themes = build_themes(files.themes_path, load_yaml(files.themes_path, files.themes_text),
+                                  paragraph_ids(site.document))
+            site = replace(site, themes=themes)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
     if diagnostics or site is None:

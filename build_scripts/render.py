@@ -19,12 +19,18 @@ import jinja2
 from .inline import plain_text
 from .inline_render import FootnoteRefs, escape_line_start, escape_markdown, to_html, to_markdown
 from .model import Backlink, Block, BlockKind, EditorialNote, Parallel, PartMeta, Reference, Site
+from .citations import cited_documents, resolve_ibid
+from .exports import akoma_ntoso, document_json
 from .parallels import MIN_RUN, THRESHOLD, word_diff
-from .units import Unit, is_section_heading, relative_link, section_anchor, site_units
+from .units import Unit, id_registry, is_section_heading, relative_link, section_anchor, site_units
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
 PARALLELS_PAGE = "parallels.md"
+DOCUMENTS_PAGE = "documents.md"
+THEMES_PAGE = "themes/index.md"
+DATA_PAGE = "data/index.md"
+AKN_FILE = "document.akn.xml"
 OFFLINE_PAGE = "offline.md"
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
@@ -89,6 +95,7 @@ class SiteRenderer:
         self.units = site_units(site)
         self.by_eid = {u.eid: u for u in self.units}
         self.footnotes = {f.number: f for f in site.footnotes}
+        self.resolved_ibid = resolve_ibid(site)
 
     # -- inline --------------------------------------------------------------------
 
@@ -189,6 +196,7 @@ class SiteRenderer:
                     "number": number,
                     "body": to_html(footnote.body.content) if footnote.body else None,
                     "notes": [to_html(n.text) for n in self.notes_about_footnote(number)],
+                    "resolved": html.escape(self.resolved_ibid.get(number, ""), quote=False),
                     "backrefs": refs.ids[number],
                 }
             )
@@ -309,6 +317,8 @@ class SiteRenderer:
         }
         return self.env.get_template("paragraph.md.j2").render(
             unit=unit,
+            order=index + 1,
+            tags=[t.title for t in self.site.themes if unit.eid in t.eids or (unit.block.eid in t.eids)],
             copy_button=self.copy_button(unit),
             cite_button=self.cite_button(unit),
             citation=self.citation(unit),
@@ -362,13 +372,13 @@ class SiteRenderer:
     def units_of(self, part_key: str) -> list[Unit]:
         return [u for u in self.units if u.part.key == part_key]
 
-    def citation_link(self, eid: str) -> dict[str, str]:
+    def citation_link(self, eid: str, page: str = FOOTNOTES_PAGE) -> dict[str, str]:
         unit = self.by_eid.get(eid)
         if unit is not None:
-            return {"label": unit.label, "link": relative_link(FOOTNOTES_PAGE, unit.page)}
+            return {"label": unit.label, "link": relative_link(page, unit.page)}
         # A mark outside any paragraph: link to the part's reading view.
         meta = self.site.metadata.part(eid.split("__block_")[0])
-        return {"label": f"{meta.title} (full text)", "link": relative_link(FOOTNOTES_PAGE, reading_view_path(meta))}
+        return {"label": f"{meta.title} (full text)", "link": relative_link(page, reading_view_path(meta))}
 
     def footnotes_page(self) -> str:
         items: list[dict[str, Any]] = []
@@ -379,11 +389,30 @@ class SiteRenderer:
                     "anchor": f"footnote-{footnote.number}",
                     "body": to_html(footnote.body.content) if footnote.body else None,
                     "notes": [to_html(n.text) for n in self.notes_about_footnote(footnote.number)],
+                    "resolved": html.escape(self.resolved_ibid.get(footnote.number, ""), quote=False),
                     "ibid_of": footnote.ibid_of,
                     "cited_by": [self.citation_link(c.eid) for c in footnote.cited_by],
                 }
             )
         return self.env.get_template("footnotes.md.j2").render(title="Footnotes", items=items)
+
+    def documents_page(self) -> str:
+        headings = {"symbol": "Documents", "resolution": "Resolutions", "treaty": "Treaties"}
+        groups: list[dict[str, Any]] = []
+        for document in cited_documents(self.site, self.resolved_ibid):
+            if not groups or groups[-1]["heading"] != headings[document.kind]:
+                groups.append({"heading": headings[document.kind], "items": []})
+            cited = []
+            for where in document.cited_in:
+                if where.startswith("footnote "):
+                    footnote = self.footnotes[int(where.split()[1])]
+                    for citation in footnote.cited_by:
+                        cited.append({**self.citation_link(citation.eid, DOCUMENTS_PAGE), "via": where})
+                else:
+                    cited.append({**self.citation_link(where, DOCUMENTS_PAGE), "via": ""})
+            unique = list({(c["label"], c["via"]): c for c in cited}.values())
+            groups[-1]["items"].append({"key": document.key, "url": document.url, "cited": unique})
+        return self.env.get_template("documents.md.j2").render(groups=groups)
 
     def parallels_page(self) -> str:
         rows = []
@@ -431,6 +460,7 @@ class SiteRenderer:
             footnotes_link=FOOTNOTES_PAGE,
             parallels_link=PARALLELS_PAGE if self.site.parallels else None,
             offline_link=OFFLINE_PAGE,
+            documents_link=DOCUMENTS_PAGE,
             about_link=ABOUT_PAGE,
         )
 
@@ -442,18 +472,34 @@ def _tidy(markdown: str) -> str:
 
 
 def render(site: Site) -> dict[str, str]:
-    """Every generated page, by its path under ``docs/``."""
-    return {path: _tidy(text) for path, text in _render(site).items()}
+    """Every generated file (pages and data), by its path under ``docs/``."""
+    return {path: _tidy(text) if path.endswith(".md") else text for path, text in _render(site).items()}
 
 
 def _render(site: Site) -> dict[str, str]:
     renderer = SiteRenderer(site)
-    pages: dict[str, str] = {HOME_PAGE: renderer.home_page(), FOOTNOTES_PAGE: renderer.footnotes_page()}
+    pages: dict[str, str] = {
+        HOME_PAGE: renderer.home_page(),
+        FOOTNOTES_PAGE: renderer.footnotes_page(),
+        DOCUMENTS_PAGE: renderer.documents_page(),
+    }
     if site.parallels:
         pages[PARALLELS_PAGE] = renderer.parallels_page()
     pages[OFFLINE_PAGE] = renderer.env.get_template("offline.md.j2").render(
         meta=site.metadata, bundle_name=bundle_name(site)
     )
+    if site.themes:
+        pages[THEMES_PAGE] = renderer.env.get_template("themes.md.j2").render(
+            themes=[{"title": t.title, "link": f"{t.slug}.md", "count": len(t.eids)} for t in site.themes]
+        )
+        for theme in site.themes:
+            pages[f"themes/{theme.slug}.md"] = renderer.env.get_template("theme.md.j2").render(
+                theme=theme, count=len(theme.eids), index_link="index.md"
+            )
+    pages[DATA_PAGE] = renderer.env.get_template("data.md.j2").render(meta=site.metadata, akn_file=AKN_FILE)
+    pages["data/document.json"] = document_json(site)
+    pages["data/ids.json"] = json.dumps(id_registry(site), indent=1, ensure_ascii=False) + "\n"
+    pages[f"data/{AKN_FILE}"] = akoma_ntoso(site)
     example = next(u for u in reversed(renderer.units) if u.kind == "paragraph")
     pages[ABOUT_PAGE] = renderer.env.get_template("about.md.j2").render(
         meta=site.metadata,

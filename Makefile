@@ -4,7 +4,8 @@
 #                with the offline bundle in site/downloads/
 #   make offline build the offline bundle dist/NAME-offline.zip (+ .sha256)
 #   make test    run the whole test suite (installs Chromium if missing)
-#   make bench   measure build time next to the naive one-page site
+#   make bench   this site next to the naive one-page site: build time,
+#                page weight, offline zip, Lighthouse, scaling
 #   make clean   remove everything generated
 # SOURCE=path/to/text.md builds another document in the same format.
 
@@ -61,8 +62,9 @@ test: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(PY) -m pytest
 
 # Figures, not pass/fail: timings are noisy here and never fail a test.
-bench: $(VENV)/.build-deps generate
-	$(PY) bench/build_time.py
+bench: $(VENV)/.build-deps node_modules/.package-lock.json
+	tools/ensure-chromium.sh
+	$(PY) bench/bench.py
 
 clean:
 	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
+    sys.path.insert(0, str(ROOT))
 SEED = "source/ecosoc-resolution-2010-18.md"
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google's hosts at start-up,

@@ -3,15 +3,14 @@ keyboard-only walk, and the page-weight budget."""
 
 from __future__ import annotations
 
-import gzip
-import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, BuiltSite, report, run, serve
+from bench.measure import NAIVE_CONFIG, first_load_bytes
+from conftest import ROOT, SEED, BuiltSite, report, run
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -83,29 +82,14 @@ def test_keyboard_only_from_home_to_a_footnote(page, site_url: str) -> None:
                          "document.activeElement.classList.contains('footnote-ref')")
 
 
-def first_load_bytes(site: Path, url_path: str) -> int:
-    """Bytes a first visit transfers (gzip, as a server sends text): the page
-    and every stylesheet, script and image it references."""
-    page_file = site / url_path.strip("/") / "index.html" if url_path != "/" else site / "index.html"
-    html = page_file.read_text(encoding="utf-8")
-    total = len(gzip.compress(html.encode("utf-8"), 9))
-    for ref in sorted(set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js|png|svg|ico))"', html))):
-        if ref.startswith(("http:", "https:")):
-            continue
-        asset = (page_file.parent / ref).resolve()
-        total += len(gzip.compress(asset.read_bytes(), 9))
-    return total
-
-
 PAGE_WEIGHT_BUDGET = 1.0
-NAIVE = "site_name: Naive\ntheme:\n  name: material\n  font: false\n"
 
 
 def test_page_weight_budget(built_site: BuiltSite, tmp_path: Path) -> None:
     naive = tmp_path / "naive"
     (naive / "docs").mkdir(parents=True)
     shutil.copy(ROOT / SEED, naive / "docs" / "index.md")
-    (naive / "mkdocs.yml").write_text(NAIVE, encoding="utf-8")
+    (naive / "mkdocs.yml").write_text(NAIVE_CONFIG, encoding="utf-8")
     run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(naive / "site")], naive)
     ours = first_load_bytes(built_site.site, "/declaration/42/")
     theirs = first_load_bytes(naive / "site", "/")

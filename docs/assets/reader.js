@@ -188,3 +188,10 @@ document.addEventListener("keydown", function (event) {
     } catch (error) { /* leave the link as it is */ }
   });
 })();
+
+/* Material's search panel is a dialog with no name; screen readers and
+   audits (Lighthouse's aria-dialog-name) want one. */
+(function () {
+  var search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+})();

@@ -1,0 +1,187 @@
+"""`make bench`: this site next to the naive alternative, side by side in one
+run, printed as a table. Figures, not pass/fail: timings are noisy here.
+
+The naive alternative is the same source dropped as one page into stock
+Material for MkDocs (`font: false`; with the offline plugin for the zip).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.measure import NAIVE_CONFIG, first_load_bytes  # noqa: E402
+from bench.synthetic import synthesize  # noqa: E402
+from build_scripts.bundle import write_zip  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SEED = ROOT / "source" / "ecosoc-resolution-2010-18.md"
+PROJECT = ["mkdocs.yml", "mkdocs.offline.yml", "build_scripts", "source", "overrides"]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=env or ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def project_copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in PROJECT:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    (target / "docs" / "assets").mkdir(parents=True)
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets", dirs_exist_ok=True)
+    return target
+
+
+def naive_project(target: Path, offline: bool = False) -> Path:
+    (target / "docs").mkdir(parents=True)
+    shutil.copy(SEED, target / "docs" / "index.md")
+    config = NAIVE_CONFIG + ("plugins:\n  - search\n  - offline\n" if offline else "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves like a static host: gzip for text, long cache for assets."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # noqa: ANN201
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path) or not path.endswith((".html", ".css", ".js", ".json", ".xml", ".svg")):
+            return super().send_head()
+        data = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        if "/assets/" in path:
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        self.end_headers()
+        import io
+        return io.BytesIO(data)
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def lighthouse(url: str) -> dict[str, float] | None:
+    if not LIGHTHOUSE.exists() or not Path("/usr/bin/chromium").exists():
+        return None
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+         "--disable-component-update --no-first-run"],
+        env=env, capture_output=True, text=True, timeout=180)
+    if result.returncode != 0:
+        return None
+    categories = json.loads(result.stdout)["categories"]
+    return {k: categories[k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")}
+
+
+def row(label: str, ours: str, naive: str, note: str = "") -> None:
+    print(f"| {label} | {ours} | {naive} | {note} |")
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    with tempfile.TemporaryDirectory() as temporary:
+        tmp = Path(temporary)
+        ours = project_copy(tmp / "ours")
+        naive = naive_project(tmp / "naive")
+        naive_offline = naive_project(tmp / "naive-offline", offline=True)
+
+        # Build time: alternating runs, medians.
+        generation, total, baseline = [], [], []
+        for _ in range(runs):
+            baseline.append(timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", "site"], naive))
+            g = timed([PY, "-m", "build_scripts", "--quiet"], ours)
+            b = timed([PY, "-m", "mkdocs", "build", "-q", "--strict", "--site-dir", "site"], ours)
+            generation.append(g)
+            total.append(g + b)
+        g, t, n = (statistics.median(x) for x in (generation, total, baseline))
+
+        timed([PY, "-m", "build_scripts.site_build", "--offline-only",
+               "--shim", str(ROOT / "node_modules/iframe-worker/shim/index.js")], ours)
+        timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", "site"], naive_offline)
+        write_zip(naive_offline / "site", "naive", tmp / "naive.zip")
+        zip_ours = next((ours / "dist").glob("*.zip")).stat().st_size
+        zip_naive = (tmp / "naive.zip").stat().st_size
+
+        weight_ours = first_load_bytes(ours / "site", "/declaration/42/")
+        weight_naive = first_load_bytes(naive / "site", "/")
+
+        print(f"\n## make bench ({time.strftime('%Y-%m-%d')}, {runs} alternating runs, medians)\n")
+        print("| measure | this site | naive | ratio / goal |")
+        print("| --- | ---: | ---: | --- |")
+        row("build time (generate + mkdocs build --strict)", f"{t:.2f} s", f"{n:.2f} s", f"{t / n:.2f} × (goal ≤ 2.0)")
+        row("generation step (python -m build_scripts)", f"{g:.2f} s", "—", f"{g / t:.0%} of the build (goal ≤ 10%)")
+        row("first-load bytes of /declaration/42/ (gzip)", f"{weight_ours:,}", f"{weight_naive:,}",
+            f"{weight_ours / weight_naive:.2f} × (goal ≤ 0.70)")
+        row("offline zip", f"{zip_ours:,}", f"{zip_naive:,}", f"{zip_ours / zip_naive:.2f} × (goal ≤ 0.75)")
+
+        # Lighthouse, served like a static host (gzip, cached assets).
+        url_ours, server_ours = serve(ours / "site")
+        url_naive, server_naive = serve(naive / "site")
+        naive_scores = lighthouse(url_naive + "/")
+        for path in ["/", "/declaration/42/", "/declaration/"]:
+            scores = lighthouse(url_ours + path)
+            if scores is None:
+                row(f"Lighthouse {path}", "not run (npm ci; Debian chromium)", "", "")
+                continue
+            fmt = lambda s: " / ".join(f"{s[k]:.2f}" for k in s) if s else "—"  # noqa: E731
+            row(f"Lighthouse {path} (perf / a11y / best / SEO)", fmt(scores), fmt(naive_scores),
+                "goal perf ≥ 0.95, others 1.00")
+        server_ours.shutdown()
+        server_naive.shutdown()
+
+        # Scale: the same structure repeated.
+        print("\n| scale (annex paragraphs ×) | paragraphs | generation | per paragraph | build total | per paragraph | /declaration/42/ page |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        base = None
+        for factor in (1, 10, 20):
+            source = synthesize(factor, tmp / "synthetic")
+            count = 25 + 55 * factor + 8 + 7 - 7  # resolution 25, annex 8 preambular + 55×factor
+            docs = tmp / f"docs-{factor}"
+            shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+            gen = timed([PY, "-m", "build_scripts", "--quiet", "--source", str(source), "--docs", str(docs),
+                         "--config-out", str(ours / ".generated" / "mkdocs.yml"),
+                         "--ids-out", str(tmp / "ids.json")], ours)
+            env = {**ENV, "DOCS_DIR": str(docs)}
+            build = timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / f"site-{factor}")], ours, env)
+            size = (tmp / f"site-{factor}" / "declaration" / "42" / "index.html").stat().st_size
+            per_gen, per_total = gen / count * 1000, (gen + build) / count * 1000
+            base = base or (per_gen, per_total)
+            print(f"| {factor} | {count} | {gen:.2f} s | {per_gen:.2f} ms ({per_gen / base[0]:.2f}×) | "
+                  f"{gen + build:.2f} s | {per_total:.2f} ms ({per_total / base[1]:.2f}×) | {size:,} B |")
+
+
+if __name__ == "__main__":
+    main()

@@ -49,22 +49,42 @@ def comparable_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def similarity(a: str, b: str) -> float:
-    printed_a = _WORD.findall(a)
-    words_a, words_b = comparable_words(a), comparable_words(b)
-    lower_a = sum(1 for w in printed_a if w.islower())
-    lower_b = sum(1 for w in _WORD.findall(b) if w.islower())
-    if not lower_a or not lower_b:
+@dataclass(frozen=True)
+class _Words:
+    """A paragraph's words, prepared once for every pair it is in."""
+
+    printed: list[str]
+    lower: list[str]
+    lower_count: int
+    """How many words are printed in lower case (names are not counted)."""
+    runs: frozenset[tuple[str, ...]]
+    """Every run of MIN_RUN consecutive words: a pair that shares none
+    cannot score above zero, and skips the costly comparison."""
+
+
+def _words(text: str) -> _Words:
+    printed = _WORD.findall(text)
+    lower = [w.lower() for w in printed]
+    runs = frozenset(tuple(lower[i : i + MIN_RUN]) for i in range(len(lower) - MIN_RUN + 1))
+    return _Words(printed, lower, sum(1 for w in printed if w.islower()), runs)
+
+
+def _similarity(a: _Words, b: _Words) -> float:
+    if not a.lower_count or not b.lower_count or not (a.runs & b.runs):
         return 0.0
-    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, a.lower, b.lower, autojunk=False)
     shared = sum(
         1
         for block in matcher.get_matching_blocks()
         if block.size >= MIN_RUN
         for index in range(block.a, block.a + block.size)
-        if printed_a[index].islower()
+        if a.printed[index].islower()
     )
-    return shared / min(lower_a, lower_b)
+    return shared / min(a.lower_count, b.lower_count)
+
+
+def similarity(a: str, b: str) -> float:
+    return _similarity(_words(a), _words(b))
 
 
 def _text(block: Block) -> str:
@@ -72,12 +92,12 @@ def _text(block: Block) -> str:
 
 
 def find_parallels(document: Document) -> list[Parallel]:
-    main = [p for p in document.parts if p.key == "main"]
-    annexes = [p for p in document.parts if p.key != "main"]
+    main = [(b, _words(_text(b))) for part in document.parts if part.key == "main" for b in part.paragraphs]
+    annexes = [(b, _words(_text(b))) for part in document.parts if part.key != "main" for b in part.paragraphs]
     found = []
-    for resolution_paragraph in (b for part in main for b in part.paragraphs):
-        for annex_paragraph in (b for part in annexes for b in part.paragraphs):
-            score = similarity(_text(resolution_paragraph), _text(annex_paragraph))
+    for resolution_paragraph, resolution_words in main:
+        for annex_paragraph, annex_words in annexes:
+            score = _similarity(resolution_words, annex_words)
             if score >= THRESHOLD:
                 found.append(Parallel(resolution_paragraph.eid or "", annex_paragraph.eid or "", round(score, 2)))
     return found

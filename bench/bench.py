@@ -106,6 +106,28 @@ def lighthouse(url: str) -> dict[str, float] | None:
     return {k: categories[k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")}
 
 
+ZENSICAL = "zensical==0.1.3"
+
+
+def zensical(project: Path, mkdocs_seconds: float) -> None:
+    """Build the same docs/ and mkdocs.yml with Zensical, pinned, in a venv of
+    its own; report whether the 88 paragraph pages come out."""
+    venv = project.parent / "zensical-venv"
+    subprocess.run([PY, "-m", "venv", str(venv)], check=True, capture_output=True)
+    install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", ZENSICAL], capture_output=True, text=True)
+    if install.returncode != 0:
+        reason = [line for line in install.stderr.splitlines() if line.startswith("ERROR")][:1]
+        row("Zensical build of the same docs/", "not run", "", f"{ZENSICAL} did not install here: {' '.join(reason)}")
+        return
+    start = time.perf_counter()
+    built = subprocess.run([str(venv / "bin" / "zensical"), "build", "-f", "mkdocs.yml"], cwd=project,
+                           capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    pages = len(list((project / "site").glob("declaration/*/index.html")))
+    row("Zensical build of the same docs/", f"{seconds:.2f} s (exit {built.returncode})",
+        f"MkDocs {mkdocs_seconds:.2f} s", f"{pages} Declaration pages")
+
+
 def row(label: str, ours: str, naive: str, note: str = "") -> None:
     print(f"| {label} | {ours} | {naive} | {note} |")
 
@@ -161,6 +183,8 @@ def main() -> None:
                 "goal perf ≥ 0.95, others 1.00")
         server_ours.shutdown()
         server_naive.shutdown()
+
+        zensical(ours, t)
 
         # Scale: the same structure repeated.
         print("\n| scale (annex paragraphs ×) | paragraphs | generation | per paragraph | build total | per paragraph | /declaration/42/ page |")

@@ -105,7 +105,19 @@ class Bundle:
     """The unzipped bundle's top folder."""
 
 
-NAIVE_CONFIG = "site_name: Naive\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - offline\n"
+def build_naive(directory: Path, offline: bool = False) -> Path:
+    """The naive alternative: the source as one page in stock Material for
+    MkDocs (font: false), with the offline plugin for the bundle's baseline."""
+    from bench.measure import NAIVE_CONFIG  # noqa: PLC0415
+
+    (directory / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / SEED, directory / "docs" / "index.md")
+    config = NAIVE_CONFIG + ("plugins:\n  - search\n  - offline\n" if offline else "")
+    (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
+    run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(directory / "site")], directory)
+    return directory / "site"
+
+
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # Two builds of one commit must agree: the tests fix the date MkDocs uses.
 SOURCE_DATE_EPOCH = "1700000000"

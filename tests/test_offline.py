@@ -4,15 +4,13 @@ small next to the naive alternative, and reproducible byte for byte."""
 from __future__ import annotations
 
 import hashlib
-import shutil
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from build_scripts.bundle import write_zip
-from conftest import NAIVE_CONFIG, ROOT, SEED, Bundle, report, run, unzip_bundle
+from conftest import Bundle, build_naive, report, unzip_bundle
 
 MAX_RATIO = 0.75
 
@@ -104,13 +102,8 @@ def test_online_home_links_to_the_download(built_site) -> None:
 
 
 def test_zip_is_small_next_to_the_naive_alternative(offline_bundle: Bundle, tmp_path: Path) -> None:
-    naive = tmp_path / "naive"
-    (naive / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / SEED, naive / "docs" / "index.md")
-    (naive / "mkdocs.yml").write_text(NAIVE_CONFIG, encoding="utf-8")
-    run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(naive / "site")], naive)
     naive_zip = tmp_path / "naive.zip"
-    write_zip(naive / "site", "naive", naive_zip)
+    write_zip(build_naive(tmp_path / "naive", offline=True), "naive", naive_zip)
     ours, theirs = offline_bundle.zip.stat().st_size, naive_zip.stat().st_size
     ratio = ours / theirs
     report(f"offline zip: {ours} bytes; naive one-page Material + offline plugin: {theirs} bytes; ratio {ratio:.3f}")

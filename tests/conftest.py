@@ -219,6 +219,22 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+def block_requests(context, allowed_prefix: str) -> list[str]:  # noqa: ANN001 - a Playwright context
+    """Let the context load only URLs that start with ``allowed_prefix``;
+    block every other request and return the list they are recorded in."""
+    blocked: list[str] = []
+
+    def handle(route) -> None:  # noqa: ANN001
+        if route.request.url.startswith(allowed_prefix):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return blocked
+
+
 @pytest.fixture
 def page(browser):  # noqa: ANN001, ANN201 - Playwright objects
     context = browser.new_context(viewport={"width": 1280, "height": 900})

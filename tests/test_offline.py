@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.bundle import write_zip
-from conftest import Bundle, build_naive, report, unzip_bundle
+from conftest import Bundle, block_requests, build_naive, report, unzip_bundle
 
 MAX_RATIO = 0.75
 
@@ -21,16 +21,7 @@ def offline_page(browser):
     and recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    attempted: list[str] = []
-
-    def handle(route) -> None:  # noqa: ANN001
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", handle)
+    attempted = block_requests(context, "file:")
     page = context.new_page()
     page.attempted = attempted
     yield page

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, BuiltSite, build_site, copy_project, run, serve
+from conftest import ROOT, SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
 
@@ -144,16 +144,7 @@ def all_pages(site: Path) -> list[str]:
 
 def test_no_page_requests_another_host(built_site: BuiltSite, site_url: str, browser) -> None:
     context = browser.new_context()
-    elsewhere: list[str] = []
-
-    def handle(route) -> None:  # noqa: ANN001
-        if route.request.url.startswith(site_url):
-            route.continue_()
-        else:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", handle)
+    elsewhere = block_requests(context, site_url)
     page = context.new_page()
     pages = all_pages(built_site.site)
     assert len(pages) >= 88 + 6

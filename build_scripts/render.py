@@ -16,13 +16,14 @@ from typing import Any
 
 import jinja2
 
+from . import ids
 from .inline import plain_text
 from .inline_render import FootnoteRefs, escape_line_start, escape_markdown, to_html, to_markdown
-from .model import Backlink, Block, BlockKind, EditorialNote, Parallel, PartMeta, Reference, Site
+from .model import Backlink, Block, BlockKind, EditorialNote, Parallel, PartMeta, Point, Reference, Site
 from .citations import cited_documents, resolve_ibid
 from .exports import akoma_ntoso, document_json
 from .parallels import MIN_RUN, THRESHOLD, word_diff
-from .units import Unit, id_registry, is_section_heading, relative_link, section_anchor, site_units
+from .units import Unit, is_section_heading, relative_link, section_anchor, site_units
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
@@ -74,7 +75,13 @@ def _description(content_text: str) -> str:
 
 
 def reading_view_path(meta: PartMeta) -> str:
-    return f"{meta.slug}/index.md"
+    return ids.reading_view_path(meta.slug)
+
+
+def printed_number(block: Block) -> str:
+    """The number as printed before the text ("42. "), or "" for preambular
+    paragraphs and an operative paragraph printed without one."""
+    return f"{block.num}. " if block.kind is BlockKind.OPERATIVE and block.printed_number else ""
 
 
 @dataclass
@@ -132,8 +139,8 @@ class SiteRenderer:
         """The paragraph's text (with its printed number) and its points."""
         block = unit.block
         lines: list[str] = []
-        printed = block.kind is BlockKind.OPERATIVE and block.printed_number
-        number = f'<span class="sd-num">{block.num}.</span> ' if printed else ""
+        number = printed_number(block)
+        number = f'<span class="sd-num">{number.strip()}</span> ' if number else ""
         text = escape_line_start(self.markdown(block.content, ctx))
         if ctx.in_reading_view:
             # Retired ids keep their anchors beside the paragraph that replaced them.
@@ -144,13 +151,16 @@ class SiteRenderer:
         kind_class = "sd-preamble" if block.kind is BlockKind.PREAMBLE else "sd-operative"
         lines.append(f"{number}{text}{link}\n{{: #{unit.eid} .sd-para .{kind_class} }}")
         for point in block.points:
-            point_unit = self.by_eid[point.eid]
-            link = self._pagelink(point_unit, ctx.page) if pagelinks else ""
-            lines.append(
-                f'<span class="sd-num">({point.letter})</span> {self.markdown(point.content, ctx)}{link}\n'
-                f"{{: #{point.eid} .sd-para .sd-point }}"
-            )
+            link = self._pagelink(self.by_eid[point.eid], ctx.page) if pagelinks else ""
+            lines.append(self.point_markdown(point, ctx, link))
         return "\n\n".join(lines)
+
+    def point_markdown(self, point: Point, ctx: PageContext, link: str = "") -> str:
+        """A lettered point with its printed letter and its eId anchor."""
+        return (
+            f'<span class="sd-num">({point.letter})</span> {self.markdown(point.content, ctx)}{link}\n'
+            f"{{: #{point.eid} .sd-para .sd-point }}"
+        )
 
     def _pagelink(self, unit: Unit, page: str) -> str:
         target = relative_link(page, unit.page)
@@ -224,8 +234,7 @@ class SiteRenderer:
             if target in self.by_eid:
                 unit = self.by_eid[target]
                 block = unit.block
-                number = f"{block.num}. " if block.kind is BlockKind.OPERATIVE else ""
-                body = f"<p>{number}{to_html(block.content)}</p>" + "".join(
+                body = f"<p>{printed_number(block)}{to_html(block.content)}</p>" + "".join(
                     f"<p>({p.letter}) {to_html(p.content)}</p>" for p in block.points
                 )
                 data[target] = {"label": unit.label, "html": body}
@@ -295,22 +304,21 @@ class SiteRenderer:
 
     # -- pages -------------------------------------------------------------------
 
-    def paragraph_page(self, unit: Unit) -> str:
+    def paragraph_page(self, index: int) -> str:
+        """The page of ``self.units[index]``: its neighbours in document
+        order are its previous and next links."""
+        unit = self.units[index]
         ctx = PageContext(unit.page, in_reading_view=False)
         if unit.point is None:
             text = self.paragraph_markdown(unit, ctx, pagelinks=False)
             content_text = plain_text(unit.block.content)
             parent = None
         else:
-            text = (
-                f'<span class="sd-num">({unit.letter})</span> {self.markdown(unit.point.content, ctx)}\n'
-                f"{{: #{unit.eid} .sd-para .sd-point }}"
-            )
+            text = self.point_markdown(unit.point, ctx)
             content_text = plain_text(unit.point.content)
             parent_unit = self.by_eid[unit.block.eid or ""]
             parent = {"label": parent_unit.label, "link": relative_link(unit.page, parent_unit.page)}
         notes = [self.note_admonition(n) for n in self.notes_about_paragraph(unit.eid)]
-        index = self.units.index(unit)
         neighbours = {
             "previous": self.units[index - 1] if index > 0 else None,
             "next": self.units[index + 1] if index + 1 < len(self.units) else None,
@@ -498,7 +506,8 @@ def _render(site: Site) -> dict[str, str]:
             )
     pages[DATA_PAGE] = renderer.env.get_template("data.md.j2").render(meta=site.metadata, akn_file=AKN_FILE)
     pages["data/document.json"] = document_json(site)
-    pages["data/ids.json"] = json.dumps(id_registry(site), indent=1, ensure_ascii=False) + "\n"
+    registry = [u.registry_entry() for u in renderer.units]
+    pages["data/ids.json"] = json.dumps(registry, indent=1, ensure_ascii=False) + "\n"
     pages[f"data/{AKN_FILE}"] = akoma_ntoso(site)
     example = next(u for u in reversed(renderer.units) if u.kind == "paragraph")
     pages[ABOUT_PAGE] = renderer.env.get_template("about.md.j2").render(
@@ -509,8 +518,8 @@ def _render(site: Site) -> dict[str, str]:
     )
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = renderer.reading_view(part.key)
-    for unit in renderer.units:
-        pages[unit.page] = renderer.paragraph_page(unit)
+    for index, unit in enumerate(renderer.units):
+        pages[unit.page] = renderer.paragraph_page(index)
     for alias in site.aliases:
         old_page = alias.old_page_url.strip("/") + ".md"
         target = renderer.by_eid[alias.new_eid]

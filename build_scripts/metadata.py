@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
+from .frbr import printed_date
 from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import COL, LINE
@@ -170,6 +171,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         )
     if diagnostics:
         raise InputError(diagnostics)
+    adoption = str(data.get("adoption") or _adoption_line(document))
     return Metadata(
         symbol=symbol,
         body=body,
@@ -177,10 +179,13 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
         site_url=str(data.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
         description=str(data.get("description") or title),
-        adoption=str(data.get("adoption") or _adoption_line(document)),
+        adoption=adoption,
         parts=tuple(parts),
         citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
         citation_annex=str(
             citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
         ),
+        # The date as the source prints it; the editors' adoption line only
+        # when the source has none.
+        adoption_date=printed_date(_adoption_line(document)) or printed_date(adoption),
     )

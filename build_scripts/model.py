@@ -7,6 +7,7 @@ be known once the whole document has been read (who cites which footnote).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from .diagnostics import Location
@@ -237,6 +238,8 @@ class Metadata:
     """Template of a citation of a resolution paragraph."""
     citation_annex: str
     """Template of a citation of an annex paragraph."""
+    adoption_date: date | None = None
+    """The date printed in the source's adoption line, when it prints one."""
 
     def part(self, key: str) -> PartMeta:
         return next(p for p in self.parts if p.key == key)

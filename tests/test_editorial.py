@@ -43,11 +43,14 @@ def test_ibid_footnotes_show_what_they_stand_for(built_site: BuiltSite) -> None:
     assert "United Nations, Treaty Series, vol. 2349, No. 42146." in popover.get_text()
 
 
-def cited(page: BeautifulSoup, key: str) -> tuple[str, list[str]]:
-    link = page.find("a", string=key)
-    assert link is not None, key
-    item = link.find_parent("li")
-    return link["href"], [a.get_text() for a in item.find_all("a")[1:]]
+def cited(page: BeautifulSoup, key: str) -> tuple[str | None, list[str]]:
+    """The entry's own link (None when it is named, not linked) and the
+    labels of the paragraphs that cite it."""
+    item = next((li for li in page.select("article li") if li.get_text(" ", strip=True).startswith(key + " ")), None)
+    assert item is not None, key
+    own = item.find("a", class_="sd-external")
+    where = [a.get_text() for a in item.find_all("a") if a is not own]
+    return (own["href"] if own else None), where
 
 
 def test_cited_documents(built_site: BuiltSite) -> None:

@@ -88,11 +88,19 @@ def write_zip(site: Path, name: str, target: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
+class BundleError(Exception):
+    """Something the bundle needs is missing; the message says what to do."""
+
+
+def check_shim(shim: Path) -> None:
+    if not shim.is_file():
+        raise BundleError(f"{shim} is missing — run 'npm ci' to install the pinned iframe-worker shim")
+
+
 def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     if not (site / "index.html").is_file():
-        raise SystemExit(f"error: {site}/index.html is missing — build the offline site first (make offline)")
-    if not shim.is_file():
-        raise SystemExit(f"error: {shim} is missing — run 'npm ci' to install the pinned iframe-worker")
+        raise BundleError(f"{site}/index.html is missing — build the offline site first (make offline)")
+    check_shim(shim)
     prune(site)
     minify_site(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("dist"))
     parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))
     args = parser.parse_args(argv)
-    zip_path = package(args.site, args.name, args.out, args.shim)
+    try:
+        zip_path = package(args.site, args.name, args.out, args.shim)
+    except BundleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"{zip_path}: {zip_path.stat().st_size} bytes")
     return 0
 

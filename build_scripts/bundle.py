@@ -4,8 +4,9 @@
 
 * prunes what the bundle never loads: source maps, lunr's language files
   (the site is searched in English only), the sitemap and the JSON search
-  index (the offline plugin inlines it as ``search_index.js``) and the
-  404 page, which no file:// site shows;
+  index (the offline plugin inlines it as ``search_index.js``), the
+  404 page, which no file:// site shows, and the share card, which only
+  links to the online site show;
 * drops the indentation and blank lines the theme's templates leave in
   every page (a tenth of each page, repeated on ~100 pages);
 * adds the iframe-worker shim (from the npm package, pinned in
@@ -36,6 +37,8 @@ UNUSED = (
     lambda rel: rel.startswith("assets/javascripts/lunr/"),
     # A file:// site never shows the server's 404 page.
     lambda rel: rel in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"},
+    # The share card is for links to the online site (og:image).
+    lambda rel: rel == "social/card.png",
 )
 
 

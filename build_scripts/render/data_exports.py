@@ -1,0 +1,48 @@
+"""The document as data (document.json, ids.json, Akoma Ntoso XML) with
+the page that lists them, and the document-specific MkDocs settings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..exports import akoma_ntoso, document_json
+from ..model import Site
+from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path
+
+
+def data_files(ix: SiteIndex) -> dict[str, str]:
+    """The open data page and the files it lists, by path under docs/."""
+    registry = [u.registry_entry() for u in ix.units]
+    return {
+        DATA_PAGE: ix.render("data.md.j2", meta=ix.site.metadata, akn_file=AKN_FILE),
+        "data/document.json": document_json(ix.site),
+        "data/ids.json": json.dumps(registry, indent=1, ensure_ascii=False) + "\n",
+        f"data/{AKN_FILE}": akoma_ntoso(ix.site),
+    }
+
+
+def bundle_name(site: Site) -> str:
+    """The offline bundle's name: the source file's stem + "-offline"."""
+    return Path(site.document.path).stem + "-offline"
+
+
+def mkdocs_config(site: Site) -> dict[str, Any]:
+    """The document-specific part of the MkDocs configuration, which
+    ``mkdocs.yml`` inherits (``INHERIT:``)."""
+    nav: list[Any] = [{"Home": HOME_PAGE}]
+    for part in site.document.parts:
+        meta = site.metadata.part(part.key)
+        nav.append({meta.name: reading_view_path(meta)})
+    # Kept short: the navigation is repeated on every page. The parallels,
+    # the offline bundle and the about page are linked from the home page.
+    nav.append({"Footnotes": FOOTNOTES_PAGE})
+    return {
+        "site_name": site.metadata.site_name,
+        "site_url": site.metadata.site_url,
+        "site_description": site.metadata.description,
+        "nav": nav,
+        # The theme links the online home and offline pages to the download.
+        "extra": {"bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"}},
+    }

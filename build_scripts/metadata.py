@@ -16,9 +16,6 @@ from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import COL, LINE
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
-# Where a document with no metadata file is published until an editor says
-# otherwise: an address that is obviously not real.
-DEFAULT_SITE_URL = "https://example.org/"
 _PART_KEYS = {"slug", "name", "title"}
 
 
@@ -163,8 +160,10 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                            f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
                            "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
             )
-    site_url = str(data.get("site_url") or DEFAULT_SITE_URL)
-    if not site_url.startswith("https://"):
+    # No address is invented: without one, pages carry no public links
+    # (no canonical address, Copy link, og:url, og:image or sitemap).
+    site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
+    if site_url is not None and not site_url.startswith("https://"):
         diagnostics.append(
             Diagnostic(Location(path, line, 1), f"site_url '{site_url}' is not an https:// address",
                        "give the public address of the site, e.g. 'site_url: https://example.org/'")
@@ -177,7 +176,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         body=body,
         title=title,
         site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
-        site_url=str(data.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
+        site_url=site_url,
         description=str(data.get("description") or title),
         adoption=adoption,
         parts=tuple(parts),

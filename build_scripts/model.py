@@ -229,8 +229,10 @@ class Metadata:
     body: str
     title: str
     site_name: str
-    site_url: str
-    """The public address, ending in "/": links people copy start with it."""
+    site_url: str | None
+    """The public address, ending in "/": links people copy start with it.
+    ``None`` when the settings give none: nothing is published under an
+    invented address."""
     description: str
     adoption: str
     parts: tuple[PartMeta, ...]

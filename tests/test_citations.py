@@ -98,3 +98,36 @@ def test_seed_cited_documents_page(built_site: BuiltSite) -> None:
 def test_quotations_inside_are_single(text: str, expected: str) -> None:
     assert quoted(text) == expected
     assert "“" not in inner_quotes(text) and "”" not in inner_quotes(text)
+
+
+QUOTED = dedent(
+    """
+    ## Resolution
+
+    **S-25/1**
+
+    Follow-up to the “World Social Summit”
+
+    *The General Assembly*,
+
+    1. *Welcomes* the “Copenhagen” commitments, in line with paragraph 1 of the Salvador Declaration;
+
+    ## **Annex**
+
+    1. We act.
+    """
+).lstrip("\n")
+
+
+def test_titles_and_clauses_with_quotations_are_quoted_once() -> None:
+    from build_scripts.render import render  # noqa: PLC0415
+
+    meta = "parts:\n  att_1:\n    name: Salvador Declaration\n"
+    pages = render(build(SourceFiles("t.md", QUOTED, "t.yml", meta, "t.notes.yml", None), check_registry=False))
+    about = pages["about.md"]
+    assert "resolution S-25/1, “Follow-up to the ‘World Social Summit’”," in about
+    backlink = next(line for line in pages["annex/1.md"].splitlines() if "*in line with*" in line)
+    assert backlink.endswith(": “Welcomes the ‘Copenhagen’ commitments, in line with paragraph 1 of the "
+                             "Salvador Declaration”")
+    for text in (about, backlink):
+        assert "““" not in text and "“Follow-up to the “" not in text and "the “Copenhagen”" not in text

@@ -76,7 +76,7 @@ BOX = "(element) => { const r = element.getBoundingClientRect(); " \
       "return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height}; }"
 
 
-def wait_until_shown(page, selector: str) -> None:  # noqa: ANN001 - a Playwright page
+def wait_until_shown(page, selector: str) -> None:
     """Wait until the element is fully opaque and its transitions and
     animations (Material's popovers fade in) have ended."""
     page.wait_for_function(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from readability import wait_until_shown
 
 from bench.measure import first_load_bytes
 from conftest import ROOT, BuiltSite, build_naive, report
-from readability import wait_until_shown
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from readability import BOX, CONTRAST, FONT_SIZE
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -17,7 +16,7 @@ NOTE_6 = "Human Rights: A Compilation of International Instruments"
 
 
 @pytest.fixture(params=["http", "file"])
-def phone(request, browser, site_url: str, offline_site: Path):  # noqa: ANN001, ANN201 - Playwright objects
+def phone(request, browser, site_url: str, offline_site: Path):
     """A phone, and the address of a page on it: online or in the bundle."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -31,11 +30,11 @@ def phone(request, browser, site_url: str, offline_site: Path):  # noqa: ANN001,
     context.close()
 
 
-def scroll_position(page) -> float:  # noqa: ANN001
+def scroll_position(page) -> float:
     return page.evaluate("window.scrollY")
 
 
-def mark_is_uncovered(page, mark) -> bool:  # noqa: ANN001
+def mark_is_uncovered(page, mark) -> bool:
     """Whether a tap at the middle of the mark lands on the mark."""
     return mark.evaluate("""el => { const r = el.getBoundingClientRect();
         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);

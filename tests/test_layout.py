@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from readability import BOX, CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
 
 from conftest import report
-from readability import BOX, CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -21,7 +21,7 @@ TEXT_BLOCKS = ".md-content :is(p, li, dd, h1, h2, h3)"
 
 
 @pytest.fixture(params=["desktop", "phone"])
-def screen(request, browser):  # noqa: ANN001, ANN201 - Playwright objects
+def screen(request, browser):
     context = browser.new_context(**(DESKTOP if request.param == "desktop" else PHONE))
     page = context.new_page()
     yield request.param, page
@@ -97,7 +97,7 @@ def test_actions_are_quieter_than_the_text(page, site_url: str) -> None:
         assert style["border"] <= 1, f"{name}: a {style['border']} px border"
 
 
-def glyph_opacities(page) -> list[str]:  # noqa: ANN001
+def glyph_opacities(page) -> list[str]:
     return page.evaluate("""() => [...document.querySelectorAll('#att_1__para_42 :is(.sd-pagelink, .sd-copy--compact)')]
         .map(el => getComputedStyle(el).opacity)""")
 

@@ -17,6 +17,7 @@ from conftest import BuiltSite, report
 
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 PAPER = ["A4", "Letter"]
+CHROME = [".md-header", ".md-sidebar", ".md-footer", ".md-tabs", ".md-top", ".md-search"]
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -49,7 +50,7 @@ def test_every_paragraph_page_prints_on_one_page(page, site_url: str, built_site
     report(f"paragraph pages printed on one A4 and one Letter page: {len(urls)} of {len(urls)}")
 
 
-def printed(page) -> str:  # noqa: ANN001
+def printed(page) -> str:
     """The text as printed: what print styles leave visible."""
     page.emulate_media(media="print")
     return page.evaluate("document.body.innerText")
@@ -66,7 +67,7 @@ def test_a_paragraph_page_prints_a_header_line_and_no_chrome(page, site_url: str
         assert header[1] == canonical.get_attribute("href")
     else:
         assert not header[1].startswith("http")
-    for chrome in [".md-header", ".md-sidebar", ".md-footer", ".sd-tools", ".sd-prevnext", ".footnote-backref"]:
+    for chrome in [*CHROME, ".sd-tools", ".sd-prevnext", ".footnote-backref"]:
         for element in page.locator(chrome).all():
             assert not element.is_visible(), chrome
     assert "↩" not in text
@@ -80,11 +81,14 @@ def test_a_paragraph_page_prints_a_header_line_and_no_chrome(page, site_url: str
 NOTE_6_START = "Human Rights: A Compilation of International Instruments"
 
 
-@pytest.mark.parametrize("url", ["/declaration/", "/resolution/"])
-def test_a_reading_view_prints_with_the_document_title_first(page, site_url: str, url: str) -> None:
+@pytest.mark.parametrize("url", ["/declaration/", "/resolution/", "/themes/cybercrime/"])
+def test_reading_views_and_theme_pages_print_their_title_first_and_no_chrome(page, site_url: str, url: str) -> None:
     page.goto(site_url + url)
     title = page.locator('meta[property="og:title"]').get_attribute("content")
     assert printed(page).strip().splitlines()[0] == title
+    for chrome in CHROME:
+        for element in page.locator(chrome).all():
+            assert not element.is_visible(), chrome
     for paper in PAPER:
         count = pdf_pages(page.pdf(format=paper))
         report(f"{url} printed on {paper}: {count} pages")

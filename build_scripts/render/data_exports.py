@@ -9,7 +9,7 @@ from typing import Any
 
 from ..exports import akoma_ntoso, document_json
 from ..model import Site
-from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path
+from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path, theme_html
 
 
 def data_files(ix: SiteIndex) -> dict[str, str]:
@@ -34,18 +34,19 @@ def bundle_name(site: Site) -> str:
 
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
-    ``mkdocs.yml`` inherits (``INHERIT:``)."""
+    ``mkdocs.yml`` inherits (``INHERIT:``). Names and descriptions are
+    printed by the theme unescaped, so they are written escaped for HTML."""
     nav: list[Any] = [{"Home": HOME_PAGE}]
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
-        nav.append({meta.name: reading_view_path(meta)})
+        nav.append({theme_html(meta.name): reading_view_path(meta)})
     # Kept short: the navigation is repeated on every page. The parallels,
     # the offline bundle and the about page are linked from the home page.
     nav.append({"Footnotes": FOOTNOTES_PAGE})
     return {
-        "site_name": site.metadata.site_name,
+        "site_name": theme_html(site.metadata.site_name),
         "site_url": site.metadata.site_url,
-        "site_description": site.metadata.description,
+        "site_description": theme_html(site.metadata.description),
         "nav": nav,
         # The theme links the online home and offline pages to the download.
         "extra": {"bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"}},

@@ -7,6 +7,7 @@ metadata file still builds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
@@ -17,6 +18,10 @@ from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
 _PART_KEYS = {"slug", "name", "title"}
+# Slugs and the site's address become paths and links in every page: they
+# are checked here, so that no character of them needs escaping anywhere.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SITE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?")
 
 
 def _first_heading(document: Document, part_key: str, level: int) -> str | None:
@@ -149,6 +154,15 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                            f"metadata names part '{key}', which the source does not have",
                            "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
             )
+    for meta in parts:
+        if not _SLUG.fullmatch(meta.slug):
+            given = parts_data.get(meta.key) if isinstance(parts_data, dict) else None
+            where = value_at(path, given, "slug") if isinstance(given, dict) else Location(path, 1, 1)
+            diagnostics.append(
+                Diagnostic(where,
+                           f"slug '{meta.slug}' of part '{meta.key}' is not lower-case letters, digits and hyphens",
+                           "use a slug like 'resolution' or 'declaration': it is the part's URL folder")
+            )
     slugs = [p.slug for p in parts]
     if len(set(slugs)) != len(slugs):
         diagnostics.append(
@@ -170,10 +184,11 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     # No address is invented: without one, pages carry no public links
     # (no canonical address, Copy link, og:url, og:image or sitemap).
     site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
-    if site_url is not None and not site_url.startswith("https://"):
+    if site_url is not None and not _SITE_URL.fullmatch(site_url):
         diagnostics.append(
-            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not an https:// address",
-                       "give the public address of the site, e.g. 'site_url: https://example.org/'")
+            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not a plain https:// address",
+                       "give the public address of the site, e.g. 'site_url: https://example.org/' "
+                       "(letters, digits and . - _ ~ % / only; no spaces, quotes, query or fragment)")
         )
     if diagnostics:
         raise InputError(diagnostics)

@@ -14,7 +14,7 @@ from conftest import ROOT, BuiltSite, build_naive, report
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = ["/", "/declaration/42/", "/resolution/", "/declaration/", "/footnotes/", "/resolution/10/",
-         "/documents/", "/themes/cybercrime/"]
+         "/documents/", "/themes/cybercrime/", "/declaration/preamble/", "/404.html"]
 
 
 def axe_violations(page) -> list[str]:

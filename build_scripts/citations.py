@@ -47,7 +47,7 @@ def resolve_ibid(site: Site) -> dict[int, str]:
         if footnote.ibid_of is None or footnote.body is None:
             continue
         root = _root(footnote, by_number)
-        if root is None:
+        if root is None or root.body is None:
             continue
         root_text = " ".join(plain_text(root.body.content).split()).rstrip(".")
         title = _LOCATOR.split(root_text, maxsplit=1)[0]
@@ -93,7 +93,7 @@ def _resolution_body(explicit: str | None, number: str) -> str:
         return "General Assembly"
     # UN numbering: the Council's resolutions are year/number (2005/20) or,
     # in its early sessions, "155 C (VII)"; the Assembly's session/number.
-    if re.match(r"\d{4}/", number) or "(" in number and " " in number.split("(")[0].strip():
+    if re.match(r"\d{4}/", number) or "(" in number and " " in number.split("(", maxsplit=1)[0].strip():
         return "Economic and Social Council"
     return "General Assembly"
 
@@ -105,15 +105,16 @@ def _resolution_url(body: str, number: str) -> str:
 
 
 def cited_documents(site: Site, resolved_ibid: dict[int, str]) -> list[CitedDocument]:
-    found: dict[tuple[str, str], dict[str, object]] = {}
+    # (kind, key) → (url, where it is cited), in the order first found.
+    found: dict[tuple[str, str], tuple[str, list[str]]] = {}
     order: list[tuple[str, str]] = []
 
     def add(kind: str, key: str, url: str, where: str) -> None:
-        entry = found.setdefault((kind, key), {"url": url, "cited_in": []})
+        _, cited_in = found.setdefault((kind, key), (url, []))
         if (kind, key) not in order:
             order.append((kind, key))
-        if where not in entry["cited_in"]:
-            entry["cited_in"].append(where)
+        if where not in cited_in:
+            cited_in.append(where)
 
     texts: list[tuple[str, str]] = []
     for part in site.document.parts:
@@ -143,8 +144,7 @@ def cited_documents(site: Site, resolved_ibid: dict[int, str]) -> list[CitedDocu
 
     kinds = {"symbol": 0, "resolution": 1, "treaty": 2}
     order.sort(key=lambda item: (kinds[item[0]], _natural(item[1])))
-    return [CitedDocument(kind, key, str(found[(kind, key)]["url"]), tuple(found[(kind, key)]["cited_in"]))
-            for kind, key in order]
+    return [CitedDocument(kind, key, found[(kind, key)][0], tuple(found[(kind, key)][1])) for kind, key in order]
 
 
 def _natural(text: str) -> list[object]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import plain_text
-from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
+from .model import BlockKind, Document, Emphasis, Inline, LineBreak, Metadata, PartMeta
 from .yamlfile import COL, LINE
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
@@ -68,7 +68,8 @@ def _adoption_line(document: Document) -> str:
 
 
 def _split_lines(content: tuple) -> list[str]:
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[Inline] = []
     for node in content:
         if isinstance(node, LineBreak):
             lines.append(plain_text(tuple(current)))
@@ -83,13 +84,14 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     """Merge the metadata file's ``data`` (``None`` when there is no file)
     over the defaults derived from ``document``."""
     diagnostics: list[Diagnostic] = []
-    data = data if data is not None else {}
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise InputError(
             [Diagnostic(Location(path, 1, 1), "the metadata file must be a mapping of keys to values",
                         "start the file with 'symbol: \"…\"' and similar 'key: value' lines")]
         )
-    line = data.get(LINE, 1)
+    line: int = data.get(LINE, 1)
     for key in data:
         if key not in (LINE, COL) and key not in _TOP_KEYS:
             diagnostics.append(
@@ -105,10 +107,10 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         or f"Resolution {symbol}"
     )
     body = str(data.get("body") or (has_main and _body(document)) or "")
-    parts_data = data.get("parts") or {}
+    parts_data: dict[str, Any] = data.get("parts") or {}
     parts: list[PartMeta] = []
     for part in document.parts:
-        given = parts_data.get(part.key) or {}
+        given: dict[str, Any] = parts_data.get(part.key) or {}
         for key in given:
             if key not in (LINE, COL) and key not in _PART_KEYS:
                 diagnostics.append(
@@ -149,7 +151,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
             Diagnostic(Location(path, line, 1), f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
-    citation = data.get("citation") or {}
+    citation: dict[str, Any] = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
     for key, template in (citation.items() if isinstance(citation, dict) else ()):
         if key in (LINE, COL):

@@ -11,7 +11,6 @@ from enum import Enum
 
 from .diagnostics import Location
 
-
 # --- inline content ---------------------------------------------------------
 
 
@@ -26,7 +25,7 @@ class Text:
 class Emphasis:
     """Italic (``*…*``) or bold (``**…**``) text in the source."""
 
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     strong: bool
 
 

@@ -49,7 +49,8 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
     notes: list[EditorialNote] = []
     for item in data["notes"]:
         if not isinstance(item, dict):
-            error(Location(path, data.get(LINE, 1), 1), "each note must be a mapping", "write '- paragraph: EID' and 'text: …'")
+            error(Location(path, data.get(LINE, 1), 1), "each note must be a mapping",
+                  "write '- paragraph: EID' and 'text: …'")
             continue
         line = Location(path, item[LINE], item[COL])
         for key in item:
@@ -61,7 +62,8 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
                   "add 'footnote: N' or 'paragraph: EID' (for example 'att_1__para_6'), not both")
             continue
         if footnote is not None and (not isinstance(footnote, int) or isinstance(footnote, bool)):
-            error(line, f"'footnote: {footnote}' is not a footnote number", "write the printed number, e.g. 'footnote: 63'")
+            error(line, f"'footnote: {footnote}' is not a footnote number",
+                  "write the printed number, e.g. 'footnote: 63'")
             continue
         acknowledges = item.get("acknowledges")
         if acknowledges is not None and acknowledges not in ANOMALY_KINDS:

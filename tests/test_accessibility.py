@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.measure import first_load_bytes
+from build_scripts.measure import first_load_bytes
 from conftest import ROOT, BuiltSite, build_naive, report
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, BuiltSite, build_site, copy_project, rendered_words
+from conftest import ROOT, BuiltSite, build_site, copy_project, one, rendered_words
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))
@@ -43,8 +43,8 @@ def expected_pages(source: Path) -> list[str]:
 
 def source_words(source: Path) -> list[str]:
     kept = []
-    for block in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
-        block = block.strip()
+    for raw in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
+        block = raw.strip()
         if not block or block == "---" or re.match(r"<sup>\d+</sup>", block):
             continue
         kept.append(block)
@@ -55,7 +55,7 @@ def source_words(source: Path) -> list[str]:
 
 def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
-    page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    page = one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
                      ".sd-apparatus-title", ".sd-footnotes-title", "script"]:
         for element in page.select(selector):

@@ -7,14 +7,14 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from build_scripts.diagnostics import InputError
 from build_scripts.inline import plain_text
 from build_scripts.model import Reference
 from build_scripts.parallels import THRESHOLD, similarity, word_diff
 from build_scripts.pipeline import SourceFiles, build
-from conftest import BuiltSite
+from conftest import BuiltSite, one
 
 META = 'parts:\n  att_1:\n    name: Salvador Declaration\n'
 
@@ -115,13 +115,13 @@ def test_word_diff() -> None:
 # --- the seed ---------------------------------------------------------------
 
 
-def article(site: Path, url: str) -> BeautifulSoup:
+def article(site: Path, url: str) -> Tag:
     html = (site / url / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    return one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
 
 
 def internal_links(site: Path, url: str) -> list[str]:
-    return [a["href"] for a in article(site, url).select("#" + url.strip("/").replace("/", "_") + " a.sd-ref")]
+    return [str(a["href"]) for a in article(site, url).select("#" + url.strip("/").replace("/", "_") + " a.sd-ref")]
 
 
 def test_seed_references_link_both_ways(built_site: BuiltSite) -> None:
@@ -132,12 +132,14 @@ def test_seed_references_link_both_ways(built_site: BuiltSite) -> None:
     ]
     r11 = article(site, "resolution/11/").select_one("#para_11")
     assert [(a.get_text(), a["href"]) for a in r11.select("a.sd-ref")] == [("9", "../9/"), ("10", "../10/")]
-    d42 = article(site, "declaration/42/").select_one(".sd-backlinks")
-    item = d42.select_one("li")
-    assert item.a.get_text() == "Resolution 2010/18, operative paragraph 9"
-    assert item.a["href"] == "../../resolution/9/"
+    d42 = one(article(site, "declaration/42/"), ".sd-backlinks")
+    item = one(d42, "li")
+    link = one(item, "a")
+    assert link.get_text() == "Resolution 2010/18, operative paragraph 9"
+    assert link["href"] == "../../resolution/9/"
     assert "in line with" in item.get_text()
-    assert "“Requests the Commission to establish, in line with paragraph 42 of the Salvador Declaration, an open-ended" in item.get_text()
+    assert ("“Requests the Commission to establish, in line with paragraph 42 of the Salvador Declaration, "
+            "an open-ended") in item.get_text()
 
 
 def test_seed_references_into_other_documents_are_not_links(built_site: BuiltSite) -> None:
@@ -173,4 +175,5 @@ def test_seed_parallels(built_site: BuiltSite) -> None:
     assert "Salvador Declaration, paragraph 8" in r12.get_text()
     assert r12.select("ins") and r12.select("del")
     d54 = article(built_site.site, "declaration/54/").select_one(".sd-parallels")
-    assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in d54.get_text(" ", strip=True).replace(" ,", ",")
+    restated = d54.get_text(" ", strip=True).replace(" ,", ",")
+    assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in restated

@@ -33,6 +33,7 @@ def project_without_paragraph_55(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.build
 def test_an_id_that_disappears_stops_the_build(tmp_path: Path) -> None:
     project = project_without_paragraph_55(tmp_path)
     result = generate(project)
@@ -44,6 +45,7 @@ def test_an_id_that_disappears_stops_the_build(tmp_path: Path) -> None:
     ) in result.stderr.splitlines()
 
 
+@pytest.mark.build
 def test_a_new_id_must_be_recorded(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / SEED).write_text(SEED_TEXT.replace(
@@ -57,6 +59,7 @@ def test_a_new_id_must_be_recorded(tmp_path: Path) -> None:
     assert generate(project).returncode == 0
 
 
+@pytest.mark.build
 def test_an_alias_keeps_the_old_url_and_anchor(tmp_path: Path, browser) -> None:
     project = project_without_paragraph_55(tmp_path)
     (project / "source" / "ecosoc-resolution-2010-18.aliases.yml").write_text(

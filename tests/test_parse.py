@@ -1,5 +1,7 @@
 """Small parser cases, each a few lines of source in the seed's format."""
 
+import re
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
@@ -188,3 +190,173 @@ def test_lower_case_text_with_no_paragraph_before_it() -> None:
         "t.md:1:1: error: text starting in lower case continues no paragraph — join this text "
         "to the paragraph it continues, or start it with a capital"
     ]
+
+
+# --- shapes the seed lacks (the corpus has them) ----------------------------
+
+
+def test_lettered_points_with_a_page_break_inside_one() -> None:
+    document = doc(
+        """
+        ## Resolution
+
+        1. *Decides*:
+
+        (a) To act;
+
+        (b) To act again on the
+
+        ---
+
+        <sup>1</sup> A note.
+
+        matters before it;<sup>1</sup>
+
+        2. *Requests* more.
+        """
+    )
+    first, second = document.parts[0].paragraphs
+    assert plain_text(first.content) == "Decides:"
+    assert [(p.letter, p.eid, plain_text(p.content), p.location.line) for p in first.points] == [
+        ("a", "para_1__list_1__point_a", "To act;", 5),
+        ("b", "para_1__list_1__point_b", "To act again on the matters before it;", 7),
+    ]
+    assert [c.line for c in first.continued_at] == [13]
+    assert (second.num, second.points) == ("2", ())
+
+
+def test_the_tail_of_a_cut_paragraph_joins_the_paragraph_not_its_last_point() -> None:
+    document = doc(
+        """
+        1. *Decides* to act on the
+
+        ---
+
+        <sup>1</sup> A note.
+
+        matters before it.<sup>1</sup>
+        """
+    )
+    (first,) = document.parts[0].paragraphs
+    assert plain_text(first.content) == "Decides to act on the matters before it."
+    assert [c.line for c in first.continued_at] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("(a) To act.", "t.md:1:1: error: point (a) does not follow a numbered paragraph — "
+                        "put lettered points after the numbered paragraph they belong to"),
+        ("1. *Decides*:\n\n(a) To act;\n\n(c) To act again.",
+         "t.md:5:1: error: point (c) of paragraph 1 is out of sequence: (b) was expected — "
+         "reletter it (b), or restore the missing point"),
+        ("1. *Decides*:\n\n(b) To act.",
+         "t.md:3:1: error: point (b) of paragraph 1 is out of sequence: (a) was expected — "
+         "reletter it (a), or restore the missing point"),
+    ],
+)
+def test_points_out_of_place(text: str, message: str) -> None:
+    assert errors(text) == [message]
+
+
+def test_one_unnumbered_operative_paragraph() -> None:
+    document = doc(
+        """
+        ## Resolution
+
+        *The General Assembly*
+
+        *Recalling* its resolution 1,
+
+        *Adopts* the declaration annexed to the present resolution.
+
+        *48th plenary meeting*
+        """
+    )
+    blocks = document.parts[0].blocks
+    assert [(b.kind, b.num, b.eid, b.printed_number) for b in blocks] == [
+        (BlockKind.HEADING, None, None, True),
+        (BlockKind.FRAMING, None, None, True),
+        (BlockKind.PREAMBLE, "1", "preamble__p_1", True),
+        (BlockKind.OPERATIVE, "1", "para_1", False),
+        (BlockKind.FRAMING, None, None, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "*Recalling also* its resolution 2,",  # a comma: still the preamble
+        "*Recalling also* its resolution 2.\n\n1. *Adopts* it.",  # a numbered paragraph exists
+    ],
+)
+def test_no_unnumbered_operative_paragraph(last: str) -> None:
+    document = doc("*Recalling* its resolution 1,\n\n" + last)
+    kinds = [(b.kind, b.printed_number) for b in document.parts[0].paragraphs]
+    assert kinds[:2] == [(BlockKind.PREAMBLE, True), (BlockKind.PREAMBLE, True)]
+
+
+def test_a_part_with_no_paragraph_stays_as_it_is() -> None:
+    document = doc("## Resolution\n\n*The General Assembly*\n\n## Annex\n\n1. We act.")
+    assert [b.kind for b in document.parts[0].blocks] == [BlockKind.HEADING, BlockKind.FRAMING]
+
+
+def test_headings_levels_and_several_annexes() -> None:
+    document = doc(
+        """
+        ## Resolution
+
+        ### **The title**
+
+        **80/9**
+
+        1. We act.
+
+        ## Annex I
+
+        1. We act.
+
+        **I. A section**
+
+        2. We act again.
+
+        ## **Annex II**
+
+        1. We act.
+        """
+    )
+    assert [p.key for p in document.parts] == ["main", "att_1", "att_2"]
+    headings = [(b.level, plain_text(b.content)) for p in document.parts for b in p.blocks
+                if b.kind is BlockKind.HEADING]
+    assert headings == [(1, "Resolution"), (2, "The title"), (3, "80/9"), (1, "Annex I"), (3, "I. A section"),
+                        (1, "Annex II")]
+    assert [b.eid for b in document.parts[2].paragraphs] == ["att_2__para_1"]
+
+
+def test_an_annex_without_a_resolution_heading_still_has_a_main_part() -> None:
+    document = doc("1. We act.\n\n## Annex\n\n1. We act too.")
+    assert [(p.key, [b.eid for b in p.paragraphs]) for p in document.parts] == [
+        ("main", ["para_1"]), ("att_1", ["att_1__para_1"])]
+
+
+CORPUS = sorted((Path(__file__).parent / "data" / "corpus").glob("*.md"))
+
+
+@pytest.mark.parametrize("source", CORPUS, ids=[c.stem[:9] for c in CORPUS])
+def test_corpus_documents_parse_whole(source: Path) -> None:
+    text = source.read_text(encoding="utf-8")
+    document = parse(source.name, text)
+    numbered = [(part.key, b.num) for part in document.parts for b in part.paragraphs
+                if b.kind is BlockKind.OPERATIVE and b.printed_number]
+    # Every "N. " that opens a block in the source is a numbered paragraph, in order.
+    opened, key = [], "main"
+    for block in re.split(r"\n\s*\n", text):
+        if re.match(r"## .*Annex", block):
+            key = "att_1"
+        elif match := re.match(r"(\d+)\. ", block):
+            opened.append((key, match[1]))
+    assert numbered == opened
+    points = [p.letter for part in document.parts for b in part.paragraphs for p in b.points]
+    assert points == re.findall(r"^\(([a-z])\) ", text, flags=re.MULTILINE)
+    assert [f.number for f in document.footnotes] == [
+        int(n) for n in re.findall(r"^<sup>(\d+)</sup>", text, flags=re.MULTILINE)]

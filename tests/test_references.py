@@ -177,3 +177,72 @@ def test_seed_parallels(built_site: BuiltSite) -> None:
     d54 = article(built_site.site, "declaration/54/").select_one(".sd-parallels")
     restated = d54.get_text(" ", strip=True).replace(" ,", ",")
     assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in restated
+
+
+def backlinks(paragraph: str) -> list[tuple[str, str, str, str]]:
+    return [(b.source_eid, b.target, b.relation, b.clause) for b in site_for(paragraph).backlinks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("*Requests*, in line with paragraph 2 of the Salvador Declaration, a group;",
+         [("para_3", "att_1__para_2", "in line with",
+           "Requests, in line with paragraph 2 of the Salvador Declaration, a group")]),
+        # Twelve words either side at most, "…" where cut.
+        ("*Requests* the Commission, acting through its many subsidiary bodies and working groups and experts, "
+         "in line with paragraph 2 of the Salvador Declaration, to establish an open-ended intergovernmental "
+         "expert group to be convened between sessions of the Commission and report;",
+         [("para_3", "att_1__para_2", "in line with",
+           "…its many subsidiary bodies and working groups and experts, in line with paragraph 2 of the "
+           "Salvador Declaration, to establish an open-ended intergovernmental expert group to be convened "
+           "between…")]),
+        # Offsets run on past emphasis; the relation falls back to the opening words.
+        ("*Takes note* of it and *recalls* paragraphs 1 and 2 of the present resolution and paragraph 1 of "
+         "the Salvador Declaration;",
+         [("para_3", "para_1", "takes note", "Takes note of it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration"),
+          ("para_3", "para_2", "takes note", "Takes note of it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration"),
+          ("para_3", "att_1__para_1", "takes note", "…it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration")]),
+        # The clause stops at a sentence or clause boundary.
+        ("*Notes* the work. Pursuant to paragraph 1 above, we act again: and more to come.",
+         [("para_3", "para_1", "pursuant to", "Pursuant to paragraph 1 above, we act again")]),
+        ("*Endorses* the Salvador Declaration, annexed to the present resolution;",
+         [("para_3", "att_1", "endorses", "Endorses the Salvador Declaration, annexed to the present resolution")]),
+        # One backlink per citing paragraph and target.
+        ("*Recalls* paragraphs 1, 2 and 2 of the present resolution;",
+         [("para_3", "para_1", "recalls", "Recalls paragraphs 1, 2 and 2 of the present resolution"),
+          ("para_3", "para_2", "recalls", "Recalls paragraphs 1, 2 and 2 of the present resolution")]),
+    ],
+)
+def test_backlinks_and_their_clauses(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert backlinks(text) == expected
+
+
+def test_a_reference_after_a_footnote_mark_is_found_and_located() -> None:
+    source = dedent(
+        """
+        ## Resolution
+
+        1. First.
+
+        2. We note it,<sup>1</sup> pursuant to paragraph 1 above.
+
+        ---
+
+        <sup>1</sup> A note.
+
+        ## **Annex**
+
+        1. We act.
+        """
+    ).lstrip("\n")
+    site = build(SourceFiles("t.md", source, "t.yml", META, "t.notes.yml", None))
+    block = site.document.part("main").paragraphs[1]
+    found = [n for n in block.content if isinstance(n, Reference)]
+    assert [(n.text, n.target, n.location.line, n.location.col) for n in found] == [
+        ("paragraph 1 above", "para_1", 5, 40)]
+    assert plain_text(block.content) == "We note it, pursuant to paragraph 1 above."
+    assert [(b.target, b.clause) for b in site.backlinks] == [("para_1", "We note it, pursuant to paragraph 1 above")]

@@ -152,3 +152,15 @@ def test_documents_cited_in_the_seed(seed: Site) -> None:
         "treaty", TREATIES, ("footnote 5", "footnote 7", "footnote 13"))
     assert found["United Nations, Treaty Series, No. 39574"][2] == ("footnote 4", "footnote 12", "footnote 14")
     assert len(found) == 28
+
+
+def test_documents_cited_in_lettered_points() -> None:
+    assert cited("*Decides*:\n\n(a) To note resolution 46/152;\n\n(b) And A/CONF.213/18.") == [
+        ("symbol", "A/CONF.213/18", "https://undocs.org/A/CONF.213/18", ("para_1",)),
+        ("resolution", "General Assembly resolution 46/152", "https://undocs.org/A/RES/46/152", ("para_1",)),
+    ]
+
+
+def test_a_security_council_symbol_sorts_with_the_symbols() -> None:
+    assert [key for _, key, _, _ in cited("*Recalls* resolution 46/152 and S/2001/1373;")] == [
+        "S/2001/1373", "General Assembly resolution 46/152"]

@@ -64,3 +64,15 @@ def test_point_path_sits_under_its_paragraph() -> None:
 )
 def test_labels(name: str, part: str, kind: BlockKind, num: str, label: str) -> None:
     assert ids.paragraph_label(name, part, kind, num) == label
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "kind", "label"),
+    [
+        ("Resolution 80/9", "main", OPR, "Resolution 80/9, operative paragraph (unnumbered)"),
+        ("Declaration", "att_1", OPR, "Declaration, paragraph (unnumbered)"),
+        ("Declaration", "att_1", PRE, "Declaration, preambular paragraph (unnumbered)"),
+    ],
+)
+def test_labels_of_paragraphs_printed_without_a_number(name: str, part: str, kind: BlockKind, label: str) -> None:
+    assert ids.paragraph_label(name, part, kind, "1", printed=False) == label

@@ -185,3 +185,20 @@ def test_plain_text_with_and_without_marks() -> None:
                                               ("*and* so", True), ("", False), ("1990", False)])
 def test_starts_lowercase(text: str, lower: bool) -> None:
     assert starts_lowercase(parsed(text)) is lower
+
+
+def test_unclosed_bold_is_named_bold() -> None:
+    _, problems = parse_inline("a **b c", Location("t.md", 1, 1))
+    assert [p.format() for p in problems] == [
+        "t.md:1:3: error: '**' opens bold text that is never closed in this block — "
+        "add the closing '**' where the bold text ends, or remove this one"
+    ]
+
+
+def test_marks_inside_emphasis_count_as_marks() -> None:
+    assert plain_text(parsed("*a<sup>1</sup>* b"), marks=True) == "a1 b"
+
+
+def test_a_mark_three_lines_down() -> None:
+    content, _ = parse_inline("a\nbb\nccc<sup>4</sup>", Location("t.md", 1, 5))
+    assert [(n.location.line, n.location.col) for n in content if isinstance(n, FootnoteMark)] == [(3, 4)]

@@ -170,6 +170,9 @@ def test_unbalanced_emphasis_and_bad_numbering_reported_together() -> None:
         ([2, 3], ["paragraph number 2 skips the sequence: 1 was expected after 0"]),
         ([1, 5, 9], ["paragraph number 5 skips the sequence: 2 was expected after 1",
                      "paragraph number 9 skips the sequence: 6 was expected after 5"]),
+        ([1, 9, 3], ["paragraph number 9 skips the sequence: 2 was expected after 1"]),  # a typo
+        ([1, 9, 3, 9], ["paragraph number 9 skips the sequence: 2 was expected after 1",
+                        "paragraph number 9 skips the sequence: 4 was expected after 3"]),
     ],
 )
 def test_numbering_errors_are_reported_once(numbers: list[int], reported: list[str]) -> None:
@@ -360,3 +363,64 @@ def test_corpus_documents_parse_whole(source: Path) -> None:
     assert points == re.findall(r"^\(([a-z])\) ", text, flags=re.MULTILINE)
     assert [f.number for f in document.footnotes] == [
         int(n) for n in re.findall(r"^<sup>(\d+)</sup>", text, flags=re.MULTILINE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("## *Annex", "t.md:1:4"),  # in a heading, after "## "
+        ("1. We act.<sup>1</sup>\n\n---\n\n<sup>1</sup> *Ibid", "t.md:5:14"),  # in a footnote body
+        ("1. *Decides*:\n\n(a) To *act", "t.md:3:8"),  # in a point, after "(a) "
+    ],
+)
+def test_errors_inside_a_block_point_at_their_column(text: str, where: str) -> None:
+    assert [e.split(": error: ")[0] for e in errors(text)] == [where]
+
+
+def test_blocks_know_where_they_start() -> None:
+    document = doc("## Resolution\n\n*The Council*\n\n*Recalling* it,\n\n**Bold**\n\n1. We act.")
+    assert document.path == "t.md"
+    assert [(b.kind, b.location.line) for b in document.parts[0].blocks] == [
+        (BlockKind.HEADING, 1), (BlockKind.FRAMING, 3), (BlockKind.PREAMBLE, 5), (BlockKind.HEADING, 7),
+        (BlockKind.OPERATIVE, 9)]
+
+
+def test_an_annex_heading_first_still_opens_an_empty_main_part() -> None:
+    document = doc("## Annex\n\n1. We act.")
+    assert [(p.key, len(p.blocks)) for p in document.parts] == [("main", 0), ("att_1", 2)]
+
+
+def test_a_block_on_two_printed_lines_keeps_its_line_break() -> None:
+    (block,) = doc("## Resolution\n\n*45th plenary meeting\n22 July 2010*").parts[0].blocks[1:]
+    assert plain_text(block.content) == "45th plenary meeting 22 July 2010"
+    assert block.location.line == 3
+
+
+def test_a_footnote_body_after_the_last_page_with_no_rule_before_it() -> None:
+    document = doc("1. A.<sup>1</sup>\n\n---\n\n<sup>1</sup> One.\n\n2. B.<sup>2</sup>\n\n<sup>2</sup> Two.")
+    assert [(f.number, plain_text(f.content), f.location.line) for f in document.footnotes] == [
+        (1, "One.", 5), (2, "Two.", 9)]
+    assert [plain_text(b.content) for b in document.parts[0].paragraphs] == ["A.", "B."]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # "…Convention on Biological" / "Diversity<sup>1</sup> …": cut before a capital.
+        ("1. We note the Convention on Biological\n\n---\n\n<sup>1</sup> One.\n\nDiversity<sup>1</sup> and more.",
+         ["We note the Convention on Biological Diversity and more."]),
+        ("1. *Decides*:\n\n(a) To ratify the Convention on Biological\n\n---\n\n<sup>1</sup> One.\n\n"
+         "Diversity;<sup>1</sup>", ["To ratify the Convention on Biological Diversity;"]),
+    ],
+)
+def test_a_page_break_inside_a_sentence_before_a_capital(text: str, joined: list[str]) -> None:
+    (paragraph,) = doc(text).parts[0].paragraphs
+    texts = [plain_text(p.content) for p in paragraph.points] or [plain_text(paragraph.content)]
+    assert texts == joined
+
+
+def test_a_page_break_after_a_full_stop_starts_a_new_block() -> None:
+    document = doc("*Recalling* it.<sup>1</sup>\n\n---\n\n<sup>1</sup> One.\n\n*Noting* that,\n\n1. We act.")
+    assert [(b.kind, plain_text(b.content)) for b in document.parts[0].paragraphs] == [
+        (BlockKind.PREAMBLE, "Recalling it."), (BlockKind.PREAMBLE, "Noting that,"),
+        (BlockKind.OPERATIVE, "We act.")]

@@ -202,3 +202,15 @@ def test_a_new_id_is_reported_until_recorded() -> None:
 )
 def test_a_malformed_registry(text: str, message: str) -> None:
     assert check_errors(COMMITTED, text=text) == [message]
+
+
+def test_a_gone_id_in_a_compact_registry_is_reported_at_its_first_line() -> None:
+    assert check_errors([ENTRY_42], text=json.dumps(COMMITTED, separators=(",", ":")))[0].startswith(
+        "r.ids.json:1:1: error: published id 'att_1__para_43'")
+
+
+def test_the_line_keys_of_the_aliases_file_are_skipped_wherever_they_stand() -> None:
+    aliases = {LINE: 4, COL: 1, "att_1__para_43": "att_1__para_42"}
+    assert registry.check([ENTRY_42], "r.ids.json", committed_text(), "r.aliases.yml", aliases) == [
+        Alias("att_1__para_43", "/declaration/43/", "att_1__para_42")
+    ]

@@ -305,6 +305,25 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A body, instrument or term of the text, defined by the editors (see
+    :mod:`build_scripts.glossary`)."""
+
+    term: str
+    also: tuple[str, ...]
+    """Acronyms and common names readers type ("UNODC"); search synonyms.
+    They need not occur in the text."""
+    in_text: tuple[str, ...]
+    """The phrases by which the text names it, as printed (any case); each
+    occurs in some paragraph or cited footnote."""
+    definition: str
+    """One to three plain sentences in the editors' words (plain text)."""
+    eids: tuple[str, ...]
+    """The paragraphs whose words (points and cited footnotes included)
+    contain an ``in_text`` phrase, in document order."""
+
+
+@dataclass(frozen=True)
 class Alias:
     """A retired id and the id that replaces it (see
     :mod:`build_scripts.registry`)."""
@@ -334,3 +353,5 @@ class Site:
     """Every paragraph's and point's subject by eId, in document order: the
     editors' (see :mod:`build_scripts.subjects`) or, for a document without a
     subjects file, the unit's opening words (``from_text``)."""
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The editors' glossary in the file's order; empty without a file."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import registry
 from .diagnostics import Diagnostic, InputError, Location
+from .glossary import build_glossary
 from .metadata import build_metadata
 from .model import Site
 from .normalise import decode, normalise
@@ -44,6 +45,8 @@ class SourceFiles:
     subjects_path: str = ""
     subjects_text: str | None = None
     """The editors' subjects, ``<stem>.subjects.yml``, when there are any."""
+    glossary_path: str = ""
+    glossary_text: str | None = None
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
@@ -71,11 +74,13 @@ def load(source: Path) -> SourceFiles:
     registry_path, aliases_path = registry_paths(source)
     themes_path = source.with_suffix(".themes.yml")
     subjects_path = source.with_suffix(".subjects.yml")
+    glossary_path = source.with_suffix(".glossary.yml")
     return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
                        str(notes_path), optional(notes_path),
                        str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path),
                        str(themes_path), optional(themes_path),
-                       str(subjects_path), optional(subjects_path))
+                       str(subjects_path), optional(subjects_path),
+                       str(glossary_path), optional(glossary_path))
 
 
 def build(files: SourceFiles, check_registry: bool = True) -> Site:
@@ -136,7 +141,7 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
 
 
 def _editorial_layer(site: Site, files: SourceFiles) -> tuple[Site, list[Diagnostic]]:
-    """Themes and subjects, each checked against the text on its own, so
+    """Themes, subjects and the glossary, each checked against the text on its own, so
     that a mistake in one file does not hide those in another."""
     diagnostics: list[Diagnostic] = []
     if files.themes_text is not None:
@@ -151,6 +156,13 @@ def _editorial_layer(site: Site, files: SourceFiles) -> tuple[Site, list[Diagnos
             subjects = build_subjects(files.subjects_path, load_located(files.subjects_path, files.subjects_text),
                                       site.document)
             site = replace(site, subjects=subjects)
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    if files.glossary_text is not None:
+        try:
+            glossary = build_glossary(files.glossary_path, load_located(files.glossary_path, files.glossary_text),
+                                      site.document)
+            site = replace(site, glossary=glossary)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
     return site, diagnostics

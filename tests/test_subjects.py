@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
 
 from build_scripts.diagnostics import InputError
 from build_scripts.exports import document_json
@@ -17,6 +16,7 @@ from build_scripts.model import Site
 from build_scripts.pipeline import build, load
 from build_scripts.subjects import MAX_LENGTH, build_subjects, opening_words
 from build_scripts.yamlfile import load_yaml
+from conftest import ROOT, SEED
 
 SUBJECTS = str(ROOT / "source" / "ecosoc-resolution-2010-18.subjects.yml")
 IDS = ROOT / "source" / "ecosoc-resolution-2010-18.ids.json"

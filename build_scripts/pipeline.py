@@ -21,8 +21,7 @@ from .resolve import paragraph_ids, resolve
 from .subjects import build_subjects
 from .themes import build_themes
 from .units import id_registry
-from .yamlfile import load_yaml as load_located
-from .yamlfile import load_yaml_legacy as load_yaml
+from .yamlfile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -153,14 +152,14 @@ def _editorial_layer(site: Site, files: SourceFiles) -> tuple[Site, list[Diagnos
             diagnostics.extend(error.diagnostics)
     if files.subjects_text is not None:
         try:
-            subjects = build_subjects(files.subjects_path, load_located(files.subjects_path, files.subjects_text),
+            subjects = build_subjects(files.subjects_path, load_yaml(files.subjects_path, files.subjects_text),
                                       site.document)
             site = replace(site, subjects=subjects)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
     if files.glossary_text is not None:
         try:
-            glossary = build_glossary(files.glossary_path, load_located(files.glossary_path, files.glossary_text),
+            glossary = build_glossary(files.glossary_path, load_yaml(files.glossary_path, files.glossary_text),
                                       site.document)
             site = replace(site, glossary=glossary)
         except InputError as error:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -84,40 +83,3 @@ def item_at(path: str, sequence: Any, index: int) -> Location:
     found = _position(getattr(sequence, "lc", None), "item", index)
     return Location(path, *found) if found else node_at(path, sequence)
 
-
-# --- legacy loader, still used by metadata, notes, themes and aliases -------
-
-LINE = "__line__"
-COL = "__col__"
-
-
-class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        mapping[COL] = node.start_mark.column + 1
-        return mapping
-
-
-def load_yaml_legacy(path: str, text: str) -> Any:
-    """PyYAML with ``__line__``/``__col__`` per mapping (being replaced by :func:`load_yaml`)."""
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "the YAML is malformed"
-        raise InputError(
-            [
-                Diagnostic(
-                    Location(path, line, col),
-                    f"malformed YAML: {problem}",
-                    "check the quoting and indentation here and on the lines above "
-                    "(an unclosed quote is noticed further down; a value with ': ' or ' #' needs quotes)",
-                )
-            ]
-        ) from None
-    except yaml.YAMLError as error:
-        raise InputError(
-            [Diagnostic(Location(path, 1, 1), f"malformed YAML: {error}", "fix the YAML syntax")]
-        ) from None

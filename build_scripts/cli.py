@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from . import card
 from .diagnostics import InputError
 from .pipeline import build, load, registry_paths
 from .render import mkdocs_config, render
@@ -29,7 +30,8 @@ DEFAULT_IDS = Path(".generated/ids.json")
 
 def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: bool = False) -> tuple[int, int]:
     site = build(load(source), check_registry=not record_ids)
-    pages = render(site)
+    pages: dict[str, str | bytes] = {**render(site)}
+    pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
     config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
         mkdocs_config(site), allow_unicode=True, sort_keys=False
     )

@@ -10,14 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
+from .frbr import printed_date
 from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
-# Where a document with no metadata file is published until an editor says
-# otherwise: an address that is obviously not real.
-DEFAULT_SITE_URL = "https://example.org/"
 _PART_KEYS = {"slug", "name", "title"}
 
 
@@ -169,25 +167,31 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                            f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
                            "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
             )
-    site_url = str(data.get("site_url") or DEFAULT_SITE_URL)
-    if not site_url.startswith("https://"):
+    # No address is invented: without one, pages carry no public links
+    # (no canonical address, Copy link, og:url, og:image or sitemap).
+    site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
+    if site_url is not None and not site_url.startswith("https://"):
         diagnostics.append(
             Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not an https:// address",
                        "give the public address of the site, e.g. 'site_url: https://example.org/'")
         )
     if diagnostics:
         raise InputError(diagnostics)
+    adoption = str(data.get("adoption") or _adoption_line(document))
     return Metadata(
         symbol=symbol,
         body=body,
         title=title,
         site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
-        site_url=str(data.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
+        site_url=site_url,
         description=str(data.get("description") or title),
-        adoption=str(data.get("adoption") or _adoption_line(document)),
+        adoption=adoption,
         parts=tuple(parts),
         citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
         citation_annex=str(
             citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
         ),
+        # The date as the source prints it; the editors' adoption line only
+        # when the source has none.
+        adoption_date=printed_date(_adoption_line(document)) or printed_date(adoption),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
@@ -230,8 +231,10 @@ class Metadata:
     body: str
     title: str
     site_name: str
-    site_url: str
-    """The public address, ending in "/": links people copy start with it."""
+    site_url: str | None
+    """The public address, ending in "/": links people copy start with it.
+    ``None`` when the settings give none: nothing is published under an
+    invented address."""
     description: str
     adoption: str
     parts: tuple[PartMeta, ...]
@@ -239,6 +242,8 @@ class Metadata:
     """Template of a citation of a resolution paragraph."""
     citation_annex: str
     """Template of a citation of an annex paragraph."""
+    adoption_date: date | None = None
+    """The date printed in the source's adoption line, when it prints one."""
 
     def part(self, key: str) -> PartMeta:
         return next(p for p in self.parts if p.key == key)

@@ -15,6 +15,7 @@ import jinja2
 from .. import ids
 from ..citations import resolve_ibid
 from ..inline_render import FootnoteRefs, escape_markdown
+from ..quotes import quoted
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
 from ..units import Unit, relative_link, site_units
 
@@ -57,6 +58,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = escape_markdown
     env.filters["attr"] = html_attribute
     env.filters["text"] = html_text
+    env.filters["quoted"] = quoted
     return env
 
 
@@ -127,15 +129,17 @@ class SiteIndex:
     def backlinks_to(self, target: str) -> list[Backlink]:
         return [b for b in self.site.backlinks if b.target == target]
 
-    def public_url(self, unit: Unit) -> str:
+    def public_url(self, unit: Unit) -> str | None:
         return unit.public_url(self.site.metadata.site_url)
 
     def citation(self, unit: Unit) -> str:
-        """The citation that Cite copies: the settings' template, filled, and the address."""
+        """The citation that Cite copies: the settings' template, filled, and
+        the address when the site has one."""
         meta = self.site.metadata
         template = meta.citation_main if unit.part.key == "main" else meta.citation_annex
         cited = template.format(name=unit.part.name, para=unit.citation_para, num=unit.num, label=unit.label)
-        return f"{cited}, {self.public_url(unit)}"
+        url = self.public_url(unit)
+        return f"{cited}, {url}" if url else cited
 
     def counts(self, part_key: str) -> str:
         """"7 preambular paragraphs and 18 operative paragraphs."""

@@ -15,12 +15,16 @@ from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, r
 def data_files(ix: SiteIndex) -> dict[str, str]:
     """The open data page and the files it lists, by path under docs/."""
     registry = [u.registry_entry() for u in ix.units]
-    return {
-        DATA_PAGE: ix.render("data.md.j2", meta=ix.site.metadata, akn_file=AKN_FILE),
+    # No Akoma Ntoso without the document's identity (see exports.akoma_ntoso).
+    akn = akoma_ntoso(ix.site)
+    files = {
+        DATA_PAGE: ix.render("data.md.j2", meta=ix.site.metadata, akn_file=AKN_FILE if akn else None),
         "data/document.json": document_json(ix.site),
         "data/ids.json": json.dumps(registry, indent=1, ensure_ascii=False) + "\n",
-        f"data/{AKN_FILE}": akoma_ntoso(ix.site),
     }
+    if akn is not None:
+        files[f"data/{AKN_FILE}"] = akn
+    return files
 
 
 def bundle_name(site: Site) -> str:

@@ -4,6 +4,7 @@ over HTTP for browser tests, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import http.server
 import json
@@ -13,11 +14,13 @@ import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from bs4 import Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
@@ -103,6 +106,27 @@ class Bundle:
     sha256: Path
     root: Path
     """The unzipped bundle's top folder."""
+
+
+# Elements whose edges are word boundaries in the rendered text; inline
+# elements (a footnote mark, a link, italics) are not.
+BLOCK_ELEMENTS = ["p", "li", "ol", "ul", "div", "section", "article", "aside", "nav", "header", "footer",
+                  "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td", "th", "details",
+                  "summary", "figure", "figcaption", "dl", "dt", "dd", "hr", "pre"]
+
+
+def rendered_words(element: Tag) -> list[str]:
+    """The words a reader sees in ``element``, split where the browser would
+    break them: at white space, line breaks and block edges, never between
+    two inline elements ("Corruption<sup>7</sup>," with the mark removed is
+    "Corruption,", one word). Works on a copy."""
+    element = copy.copy(element)
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    for block in element.find_all(BLOCK_ELEMENTS):
+        block.insert(0, "\n")
+        block.append("\n")
+    return element.get_text().split()
 
 
 def build_naive(directory: Path, offline: bool = False) -> Path:
@@ -208,9 +232,21 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
+def missing(what: str, environ: Mapping[str, str] = os.environ) -> NoReturn:
+    """A browser test cannot run: under CI (``CI=true``) that fails the run,
+    so that a broken set-up never passes as a green run of skipped tests;
+    on a developer's machine it skips."""
+    if environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(what)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    try:
+        import playwright.sync_api as playwright_api  # noqa: PLC0415 - only browser tests need it
+    except ImportError:
+        missing("Playwright is not installed: run 'make test' (it installs requirements-test.txt)")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run tools/ensure-chromium.sh (make test does)")
     with playwright_api.sync_playwright() as playwright:

@@ -14,7 +14,7 @@ from build_scripts import registry
 from build_scripts.diagnostics import InputError
 from build_scripts.model import Alias
 from build_scripts.pipeline import build, load
-from build_scripts.yamlfile import COL, LINE
+from build_scripts.yamlfile import load_yaml
 from conftest import ROOT, SEED, build_site, copy_project, run, serve
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
@@ -149,7 +149,7 @@ def test_a_gone_id_is_reported_at_its_registry_line() -> None:
 
 
 def test_an_alias_retires_a_gone_id() -> None:
-    aliases = {"att_1__para_43": "att_1__para_42", LINE: 1, COL: 1}
+    aliases = load_yaml("r.aliases.yml", "att_1__para_43: att_1__para_42\n")
     assert registry.check([ENTRY_42], "r.ids.json", committed_text(), "r.aliases.yml", aliases) == [
         Alias("att_1__para_43", "/declaration/43/", "att_1__para_42")
     ]
@@ -158,10 +158,10 @@ def test_an_alias_retires_a_gone_id() -> None:
 @pytest.mark.parametrize(
     ("aliases", "current", "message"),
     [
-        ({"att_1__para_99": "att_1__para_42", LINE: 3}, COMMITTED,
+        (load_yaml("r.aliases.yml", "# line 1\n\natt_1__para_99: att_1__para_42\n"), COMMITTED,
          "r.aliases.yml:3:1: error: alias 'att_1__para_99' names an id that was never published — "
          "use an eId from the registry, or delete the alias"),
-        ({"att_1__para_43": "att_1__para_42", LINE: 2}, COMMITTED,
+        (load_yaml("r.aliases.yml", "# line 1\natt_1__para_43: att_1__para_42\n"), COMMITTED,
          "r.aliases.yml:2:1: error: alias 'att_1__para_43' retires an id that the source still has — "
          "delete the alias: the id is still in use"),
     ],

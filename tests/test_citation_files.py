@@ -12,7 +12,6 @@ import bibtexparser
 import jsonschema
 import pytest
 import rispy
-
 from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))

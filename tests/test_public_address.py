@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 import rispy
 from bs4 import BeautifulSoup
+from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, unzip_bundle
 
 from build_scripts.address import reserved
-from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, unzip_bundle
 
 FULL_42 = ("Salvador Declaration on Comprehensive Strategies for Global Challenges: Crime Prevention and Criminal "
            "Justice Systems and Their Development in a Changing World, para. 42, annexed to Economic and Social "
@@ -43,7 +43,7 @@ def unaddressed_url(unaddressed_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-def context(browser, phone: bool = False, share: bool = False):  # noqa: ANN001, ANN201 - Playwright objects
+def context(browser, phone: bool = False, share: bool = False):
     size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
     made = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
     made.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -52,7 +52,7 @@ def context(browser, phone: bool = False, share: bool = False):  # noqa: ANN001,
     return made
 
 
-def clipboard(page) -> str:  # noqa: ANN001
+def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 

@@ -16,8 +16,8 @@ from .. import ids
 from ..citations import resolve_ibid
 from ..cite import Citation, unit_citation
 from ..inline_render import FootnoteRefs, escape_markdown
-from ..quotes import quoted
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
+from ..quotes import quoted
 from ..units import Unit, relative_link, site_units
 
 TEMPLATES = Path(__file__).parent.parent / "templates"

@@ -27,7 +27,7 @@ NAME_SIZE, NAME_LINES = 72, 2
 DESCRIPTION_SIZE, DESCRIPTION_LINES = 38, 5
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+def _wrap(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int, max_lines: int) -> list[str]:
     """Words in lines no wider than ``width``; a last line that cannot hold
     the rest ends in "…" (the alt text has every word)."""
     lines: list[str] = []

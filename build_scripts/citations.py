@@ -47,7 +47,7 @@ def resolve_ibid(site: Site) -> dict[int, str]:
         if footnote.ibid_of is None or footnote.body is None:
             continue
         root = _root(footnote, by_number)
-        if root is None:
+        if root is None or root.body is None:
             continue
         root_text = " ".join(plain_text(root.body.content).split()).rstrip(".")
         title = _LOCATOR.split(root_text, maxsplit=1)[0]

@@ -87,7 +87,8 @@ class FrbrWork:
 
     @property
     def work(self) -> str:
-        return f"/akn/{self.country}/{self.doctype}/{self.subtype}/{self.actor}/{self.adopted.isoformat()}/{self.number}"
+        components = (self.country, self.doctype, self.subtype, self.actor, self.adopted.isoformat(), self.number)
+        return "/akn/" + "/".join(components)
 
     @property
     def expression(self) -> str:

@@ -411,7 +411,7 @@ class Site:
     """In document order of the resolution paragraphs."""
     aliases: tuple[Alias, ...] = ()
     themes: tuple[Theme, ...] = ()
-    subjects: Mapping[str, Subject] = field(default_factory=lambda: MappingProxyType({}))
+    subjects: Mapping[str, Subject] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     """Every paragraph's and point's subject by eId, in document order: the
     editors' (see :mod:`build_scripts.subjects`) or, for a document without a
     subjects file, the unit's opening words (``from_text``)."""

@@ -57,7 +57,8 @@ SYNTHETIC = dedent(
 ).lstrip("\n")
 
 
-def validate(xml: str) -> etree._Element:
+def validate(xml: str | None) -> etree._Element:
+    assert xml is not None, "no Akoma Ntoso for a document that identifies itself"
     root = etree.fromstring(xml.encode("utf-8"))
     if not SCHEMA(root):
         errors = "\n".join(f"line {e.line}: {e.message}" for e in SCHEMA.error_log)

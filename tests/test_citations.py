@@ -80,7 +80,7 @@ def test_seed_cited_documents_page(built_site: BuiltSite) -> None:
         item = items[f"United Nations, Treaty Series, No. {number}"]
         assert item.find("a", class_="sd-external") is None  # named, not linked
         assert item.find("a") is not None  # the paragraphs that cite it still are
-    hrefs = [a["href"] for a in page.select("a.sd-external")]
+    hrefs = [str(a["href"]) for a in page.select("a.sd-external")]
     assert hrefs and len(hrefs) == len(set(hrefs))
     assert all(h.startswith("https://undocs.org/") for h in hrefs)
 

@@ -21,7 +21,7 @@ ALT = f"{METADATA['site_name']}: {' '.join(METADATA['description'].split())}"
 
 def meta(page: BeautifulSoup, name: str) -> str | None:
     tag = page.find("meta", attrs={"property": name}) or page.find("meta", attrs={"name": name})
-    return tag["content"] if tag else None
+    return str(tag["content"]) if tag else None
 
 
 def test_every_page_has_the_card_and_its_type(built_site: BuiltSite) -> None:

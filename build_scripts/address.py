@@ -86,14 +86,14 @@ def check(setting: AddressSetting) -> tuple[str | None, list[Diagnostic]]:
     if parts.query or parts.fragment or parts.username or parts.password or any(c.isspace() for c in value):
         return refuse("has a query, fragment, password or space",
                       f"give the address of the site's top folder only, {example}")
-    if not _PLAIN.fullmatch(value):
-        # The address lands in attributes, JSON, BibTeX and XML unescaped by
-        # design (it is a URL): only characters that need no escaping pass.
-        return refuse("has characters other than letters, digits and . - _ ~ % / :",
-                      f"give a plain address, {example}")
     why = reserved(parts.hostname)
     if why is not None:
         return refuse(f"is {why}, where no reader can follow a link",
                       f"give the address where the site is published, {example}, or leave it out "
                       "until it is known")
+    if not _PLAIN.fullmatch(value):
+        # The address lands in attributes, JSON, BibTeX and XML unescaped by
+        # design (it is a URL): only characters that need no escaping pass.
+        return refuse("has characters other than letters, digits and . - _ ~ % / :",
+                      f"give a plain address, {example}")
     return value.rstrip("/") + "/", []

@@ -207,20 +207,43 @@ document.addEventListener("keydown", function (event) {
 })();
 
 /* Printing shows where each link leads, as a public https:// address: the
-   page's canonical address resolves the relative links. */
+   link's target, taken relative to the site's root here (online, or a file://
+   copy whose files end in .html), is put after the public root, which is the
+   page's canonical address less the page's own path. Resolving the link
+   against the canonical address instead would be wrong wherever the local
+   page's folder differs from the public one (resolution/9.html is in
+   resolution/, its public address resolution/9/ one folder deeper). */
 (function () {
   var canonical = document.querySelector("link[rel=canonical]");
-  if (!canonical) return;
+  var config = document.getElementById("__config");
+  if (!canonical || !config) return;
+  function publicPath(path) {
+    // "resolution/9.html" -> "resolution/9/", "index.html" -> ""
+    if (path === "index.html" || path.slice(-11) === "/index.html") return path.slice(0, -10);
+    if (path.slice(-5) === ".html") return path.slice(0, -5) + "/";
+    return path;
+  }
+  try {
+    var root = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+    var here = new URL(location.href);
+    here.hash = "";
+    here.search = "";
+    if (here.href.indexOf(root.href) !== 0) return;
+    var page = publicPath(here.href.slice(root.href.length));
+    if (canonical.href.slice(canonical.href.length - page.length) !== page) return;
+    var publicRoot = canonical.href.slice(0, canonical.href.length - page.length);
+  } catch (error) { return; /* no address can be worked out: print none */ }
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     var href = link.getAttribute("href");
     if (href.charAt(0) === "#" || link.classList.contains("footnote-ref") ||
         link.classList.contains("footnote-backref") || link.classList.contains("sd-pagelink")) return;
-    try {
-      var target = new URL(href, canonical.href);
-      if (target.pathname.slice(-11) === "/index.html") target.pathname = target.pathname.slice(0, -10);
-      else if (target.pathname.slice(-5) === ".html") target.pathname = target.pathname.slice(0, -5) + "/";
-      link.setAttribute("data-print-href", target.href);
-    } catch (error) { /* leave the link as it is */ }
+    var target = new URL(link.href);
+    if (target.href.indexOf(root.href) !== 0) {
+      link.setAttribute("data-print-href", target.href);  // another site's address, as it is
+      return;
+    }
+    var rest = target.href.slice(root.href.length).split("#");
+    link.setAttribute("data-print-href", publicRoot + publicPath(rest[0]) + (rest[1] ? "#" + rest[1] : ""));
   });
 })();
 

@@ -9,6 +9,7 @@ import json
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -17,6 +18,7 @@ from conftest import ROOT, SEED
 
 from build_scripts.inline_render import escape_line_start, escape_markdown
 from build_scripts.pipeline import build, load
+from build_scripts.render import mkdocs_config
 from build_scripts.render import render as render_site
 from build_scripts.render.common import html_attribute, json_script, markdown_code, markdown_text, page_meta
 
@@ -127,6 +129,10 @@ def test_the_offline_page_shows_the_bundle_name_as_written() -> None:
     site = build(replace(files, source_path=str(Path("/tmp") / f"{stem}.md")), check_registry=False)
     page = render_site(site)["offline.md"].split("---\n", 2)[2]
     codes = [c for c in code_texts(render(page)) if c != "index.html"]
+    # The download link's address (an attribute the theme prints as it is)
+    # is percent-encoded, and names the same file.
+    href = mkdocs_config(site)["extra"]["bundle"]["href"]
+    assert not set(href) & set('"<>&` {}') and unquote(href) == f"downloads/{stem}-offline.zip", href
     name = f"{stem}-offline"
     assert codes == [f"{name}.zip", f"{name}.zip", name, f"{name}.zip.sha256", f"sha256sum {name}.zip",
                      f"certutil -hashfile {name}.zip SHA256"], codes

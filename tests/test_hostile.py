@@ -15,15 +15,15 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 import yaml
-from conftest import SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
+from conftest import ROOT, SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
 
-from build_scripts.exports import akoma_ntoso
+from build_scripts.exports import akoma_ntoso, document_json
 from build_scripts.pipeline import build, load
 from build_scripts.quotes import inner_quotes
 
@@ -376,3 +376,17 @@ def test_a_slug_that_is_not_a_plain_folder_name_is_refused(tmp_path: Path) -> No
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(rf"^{re.escape(SETTINGS)}:\d+:\d+: error: slug 'de\"cl' of part 'att_1'", result.stderr,
                      re.MULTILINE), result.stderr
+
+
+def test_a_hostile_subject_is_held_as_written() -> None:
+    """Subjects reach document.json only (no page prints them yet): there,
+    a hostile one is the text as written. At most 70 characters, so not
+    hostile() itself. When a template prints subjects, add a FIELD."""
+    subject = 'xyzzy "><script>window.__pwned=1</script>&amp; _b_ {{ 7 }} `c`'
+    files = load(ROOT / SEED)
+    data = yaml.safe_load(files.subjects_text)
+    data["att_1__para_42"]["subject"] = subject
+    changed = replace(files, subjects_text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    document = json.loads(document_json(build(changed, check_registry=False)))
+    p42 = next(p for p in document["paragraphs"] if p["eId"] == "att_1__para_42")
+    assert p42["subject"] == {"text": subject, "editorial": True}

@@ -36,6 +36,7 @@ DESCRIPTION_LENGTH = 160
 # Escaping: every value that leaves the generator is escaped once, by the
 # one helper for the context it lands in. Templates apply them as filters:
 #   md         Markdown text (page bodies, link texts)
+#   code       Markdown text shown as inline code (file names, commands)
 #   attr       an HTML attribute value, in raw HTML, in HTML inside Markdown,
 #              or in an attr_list "{ key="…" }"
 #   text       HTML element text, in raw HTML blocks
@@ -75,6 +76,14 @@ def markdown_text(value: object) -> str:
     return escape_line_start(escape_markdown(" ".join(str(value).split())))
 
 
+def markdown_code(value: object) -> str:
+    """Plain text (a file name, a command) as inline code that shows exactly
+    that text. Not a backtick span: a backtick in the value would end it.
+    Python-Markdown reads the text between raw ``<code>`` tags as Markdown,
+    so it is escaped as Markdown text."""
+    return f"<code>{markdown_text(value)}</code>"
+
+
 def theme_html(value: object) -> str:
     """A value that MkDocs and Material print into pages unescaped, in text
     and in attributes (site name, page title, description, nav titles and
@@ -104,7 +113,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=markdown_text, attr=html_attribute, text=html_text, page_meta=page_meta, yaml=yaml_scalar,
+        md=markdown_text, code=markdown_code, attr=html_attribute, text=html_text, page_meta=page_meta, yaml=yaml_scalar,
         json_script=json_script, quoted=quoted,
     )
     return env

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .. import ids
 from ..exports import akoma_ntoso, document_json
@@ -59,7 +60,9 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
         "copyright": footer_html(ix),
         "extra": {
             # The theme links the online home and offline pages to the download.
-            "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
+            # The href is percent-encoded: the name comes from the source
+            # file's name, and the theme prints the href into an attribute.
+            "bundle": {"name": bundle_name(site), "href": f"downloads/{quote(bundle_name(site))}.zip"},
             # What only the online site has, when the document has it.
             "themes": bool(site.themes),
             # What exists, for the page shown at an address that does not.

@@ -35,7 +35,15 @@ const content = files.filter((path) =>
 const stylesheets = files.filter((path) =>
   relative(site, path).startsWith(join("assets", "stylesheets")) && path.endsWith(".min.css"));
 
+// Custom properties that the site's own stylesheets and scripts read
+// (var(--md-default-fg-color), …): PurgeCSS looks for uses only in the
+// stylesheets it purges, and would drop their declarations.
+const own = files.filter((path) => /\.(css|js)$/.test(path) && !stylesheets.includes(path) &&
+  !relative(site, path).startsWith(join("assets", "javascripts")));
+const ownVariables = [...new Set(own.flatMap((path) => readFileSync(path, "utf8").match(/--[\w-]+/g) ?? []))];
+
 const safelist = {
+  variables: ownVariables,
   // Set or composed by Material's bundle at run time: search and its
   // results, tooltips (md-tooltip2 and its --active/--bottom states),
   // annotations, the copy button and its confirmation dialog, the drawer,
@@ -58,8 +66,8 @@ const results = await new PurgeCSS().purge({
   content,
   css: stylesheets,
   safelist,
-  // Custom properties, keyframes and font faces stay: removing them saves
-  // little and a variable read only from another variable would be lost.
+  // Custom properties no kept rule and no own file reads go; keyframes
+  // and font faces stay (removing them saves little).
   variables: true,
   keyframes: false,
   fontFace: false,

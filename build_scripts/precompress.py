@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 # Below this a compressed copy saves less than a network packet.

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from . import sitemap
 from .bundle import BundleError, check_shim, package
-from .precompress import precompress
 from .cli import main as generate
+from .precompress import precompress
 
 STAGING = ("docs.next", "site.next", "dist.next")
 

@@ -9,7 +9,7 @@ import gzip
 import zipfile
 from pathlib import Path
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -47,7 +47,7 @@ SEARCH_FILES = ("search_index.json", "/workers/search.")
 
 
 @pytest.mark.parametrize("opening", ["slash", "s", "click"])
-def test_search_loads_only_when_the_reader_opens_it(page, site_url: str, opening: str) -> None:  # noqa: ANN001
+def test_search_loads_only_when_the_reader_opens_it(page, site_url: str, opening: str) -> None:
     """No search worker nor index on a first visit (assets/lazy-search.js);
     the first time the reader opens search, both load and results come."""
     requested: list[str] = []

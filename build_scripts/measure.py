@@ -1,10 +1,13 @@
-"""Measurements shared by the tests (budgets) and `make bench` (figures)."""
+"""Measurements of a built site and the naive baseline it is measured
+against, shared by the tests (budgets) and `make bench` (figures). Both
+import it from here; neither imports the other."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,3 +61,16 @@ def first_load_bytes(site: Path, url_path: str, compressed: bool = True) -> int:
 
 
 NAIVE_CONFIG = "site_name: Naive\ntheme:\n  name: material\n  font: false\n"
+"""The naive alternative: stock Material for MkDocs, no web fonts."""
+
+
+def naive_project(directory: Path, source: Path, offline: bool = False) -> Path:
+    """Write the naive alternative into ``directory``: the source as one
+    page (``docs/index.md``) in stock Material, with the offline plugin for
+    the bundle's baseline. Returns ``directory``; build it with
+    ``mkdocs build``."""
+    (directory / "docs").mkdir(parents=True)
+    shutil.copy(source, directory / "docs" / "index.md")
+    config = NAIVE_CONFIG + ("plugins:\n  - search\n  - offline\n" if offline else "")
+    (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return directory

@@ -14,7 +14,8 @@ from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import COL, LINE
 
-_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
+_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
+             "symbols"}
 # Where a document with no metadata file is published until an editor says
 # otherwise: an address that is obviously not real.
 DEFAULT_SITE_URL = "https://example.org/"
@@ -168,6 +169,13 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
             Diagnostic(Location(path, line, 1), f"site_url '{site_url}' is not an https:// address",
                        "give the public address of the site, e.g. 'site_url: https://example.org/'")
         )
+    symbols = data.get("symbols") or []
+    if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
+        diagnostics.append(
+            Diagnostic(Location(path, line, 1), "'symbols' must be a list of document symbols",
+                       "write e.g. 'symbols: [E/RES/2010/18, A/RES/65/230]'")
+        )
+        symbols = []
     if diagnostics:
         raise InputError(diagnostics)
     return Metadata(
@@ -183,4 +191,5 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         citation_annex=str(
             citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
         ),
+        symbols=tuple(s.strip() for s in symbols),
     )

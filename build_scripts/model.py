@@ -237,6 +237,10 @@ class Metadata:
     """Template of a citation of a resolution paragraph."""
     citation_annex: str
     """Template of a citation of an annex paragraph."""
+    symbols: tuple[str, ...] = ()
+    """Other United Nations symbols the document is known by ("E/RES/2010/18",
+    the General Assembly resolution that adopted its draft, "A/RES/65/230"):
+    a search for one of them opens the home page."""
 
     def part(self, key: str) -> PartMeta:
         return next(p for p in self.parts if p.key == key)
@@ -281,6 +285,22 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the text with the other names readers know it by."""
+
+    term: str
+    """The full name, as the text prints it."""
+    also: tuple[str, ...]
+    """Acronyms and common names ("UNODC", "the Organized Crime Convention")."""
+    in_text: tuple[str, ...]
+    """The wordings the text uses for the term; each occurs in the text."""
+    definition: str
+    """The editors' plain-English definition."""
+    eids: tuple[str, ...]
+    """The paragraphs (and points) that use one of the ``in_text`` wordings."""
+
+
+@dataclass(frozen=True)
 class Alias:
     """A retired id and the id that replaces it (see
     :mod:`build_scripts.registry`)."""
@@ -306,3 +326,4 @@ class Site:
     """In document order of the resolution paragraphs."""
     aliases: tuple[Alias, ...] = ()
     themes: tuple[Theme, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()

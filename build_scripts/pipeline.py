@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import registry
 from .diagnostics import Diagnostic, InputError, Location
+from .glossary import build_glossary
 from .metadata import build_metadata
 from .model import Site
 from .normalise import decode, normalise
@@ -39,6 +40,9 @@ class SourceFiles:
     aliases_text: str | None = None
     themes_path: str = ""
     themes_text: str | None = None
+    glossary_path: str = ""
+    glossary_text: str | None = None
+    """The editors' glossary, ``<stem>.glossary.yml``, when there is one."""
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
@@ -65,10 +69,12 @@ def load(source: Path) -> SourceFiles:
 
     registry_path, aliases_path = registry_paths(source)
     themes_path = source.with_suffix(".themes.yml")
+    glossary_path = source.with_suffix(".glossary.yml")
     return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
                        str(notes_path), optional(notes_path),
                        str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path),
-                       str(themes_path), optional(themes_path))
+                       str(themes_path), optional(themes_path),
+                       str(glossary_path), optional(glossary_path))
 
 
 def build(files: SourceFiles, check_registry: bool = True) -> Site:
@@ -114,6 +120,13 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
             themes = build_themes(files.themes_path, load_yaml(files.themes_path, files.themes_text),
                                   paragraph_ids(site.document))
             site = replace(site, themes=themes)
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    if site is not None and files.glossary_text is not None and not diagnostics:
+        try:
+            glossary = build_glossary(files.glossary_path, load_yaml(files.glossary_path, files.glossary_text),
+                                      site.document)
+            site = replace(site, glossary=glossary)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
     if diagnostics or site is None:

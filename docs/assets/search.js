@@ -49,9 +49,6 @@
   const MAX_TYPOS = 6
   const MAX_RELATED = 8
   const MAX_PREFIXED = 12
-  /* A page that is not a paragraph (footnotes, cited documents, themes,
-   * help pages) counts this much of a paragraph with the same match. */
-  const OTHER_PAGE = 0.35
   /* A match in a page's footnotes counts this much of one in its text. */
   const IN_SECTION = 0.6
 
@@ -479,24 +476,40 @@
   }
 
   function rank(site, plan, result) {
-    const scored = result.items.map(items => {
+    const total = plan.concepts.reduce((sum, c) => sum + c.weight, 0)
+    const coverage = said => total ? plan.concepts.reduce((sum, c, i) => sum + c.weight * said[i], 0) / total : 1
+    const groups = result.items.map(items => {
       const page = pageKey(items[0].location)
       let raw = 0
       const said = plan.concepts.map(() => 0)
+      const saidAnywhere = plan.concepts.map(() => 0)
       for (const item of items) {
-        const section = item.location.includes("#")
-        const factor = section ? IN_SECTION : 1
+        const factor = item.location.includes("#") ? IN_SECTION : 1
         raw = Math.max(raw, factor * lunrScore(item))
         const matched = new Set(Object.entries(item.terms || {}).filter(([, yes]) => yes).map(([t]) => t))
-        plan.concepts.forEach((c, i) => { said[i] = Math.max(said[i], factor * quality(c, matched)) })
+        plan.concepts.forEach((c, i) => {
+          const q = quality(c, matched)
+          said[i] = Math.max(said[i], factor * q)
+          saidAnywhere[i] = Math.max(saidAnywhere[i], q)
+        })
       }
-      const total = plan.concepts.reduce((sum, c) => sum + c.weight, 0)
-      const coverage = total ? plan.concepts.reduce((sum, c, i) => sum + c.weight * said[i], 0) / total : 1
-      const kind = site.unitPages.has(page) ? 1 : OTHER_PAGE
-      return { items, page, score: raw * Math.exp(4 * coverage) * kind, said, raw, coverage }
+      /* Saying more of the query (weighed by rarity) counts most. */
+      return { items, page, said, paragraph: site.unitPages.has(page),
+               score: raw * Math.exp(4 * coverage(said)), covers: coverage(saidAnywhere) }
     })
-    scored.sort((a, b) => b.score - a.score)
-    api.last = scored.map(({ page, score, raw, coverage }) => ({ page, score, raw, coverage }))
+    const byScore = (a, b) => b.score - a.score
+    const paragraphs = groups.filter(g => g.paragraph).sort(byScore)
+    const others = groups.filter(g => !g.paragraph).sort(byScore)
+    /* Other pages (footnotes, cited documents, themes, help) come after the
+     * paragraphs that say as much of the query, in their text or their
+     * footnotes; before those that say clearly less. */
+    const scored = []
+    for (const group of paragraphs) {
+      while (others.length && others[0].covers > group.covers + 0.25) scored.push(others.shift())
+      scored.push(group)
+    }
+    scored.push(...others)
+    api.last = scored.map(({ page, score, covers }) => ({ page, score, covers }))
 
     /* Jumps first, in the order asked; then the document's own pages. */
     const pinned = []
@@ -524,15 +537,15 @@
       group.items[0] = { ...group.items[0], score: Math.max(...group.items.map(item => item.score)) + 1 }
       pinned.push(group)
     }
-    const groups = [...pinned, ...scored]
+    const ordered = [...pinned, ...scored]
 
     /* Scores that follow this order (Enter opens the highest), keeping
      * each group's own order of entries. */
-    const items = groups.map((group, rankIndex) => {
+    const items = ordered.map((group, rankIndex) => {
       const top = Math.max(...group.items.map(item => item.score), 1e-9)
       return group.items.map(item => ({
         ...item,
-        score: (groups.length - rankIndex) * 10 + 9 * Math.max(0, item.score) / top,
+        score: (ordered.length - rankIndex) * 10 + 9 * Math.max(0, item.score) / top,
         terms: displayTerms(plan, item, group.said)
       }))
     })
@@ -570,7 +583,9 @@
     return dataPromise
   }
 
-  const api = { site: null, ready: null, analyse: raw => api.site && analyse(api.site, raw) }
+  /* For tests and curious readers: the search's view of the site, the
+   * analysis of a query, and the last query answered. */
+  const api = { site: null, answered: null, analyse: raw => api.site && analyse(api.site, raw) }
   window.sdSearch = api
 
   const NativeWorker = window.Worker
@@ -610,8 +625,9 @@
     }
 
     receive(message) {
+      let plan = null
       if (message && message.type === RESULT && this.plans.length) {
-        const plan = this.plans.shift()
+        plan = this.plans.shift()
         try {
           message = { ...message, data: rank(this.site, plan, message.data) }
         } catch (err) {
@@ -620,6 +636,8 @@
       }
       this.dispatchEvent(new MessageEvent("message", { data: message }))
       if (typeof this.onmessage === "function") this.onmessage({ data: message })
+      /* The query whose results are shown (tests wait for it). */
+      if (plan) api.answered = plan.raw
     }
 
     terminate() {

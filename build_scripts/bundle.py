@@ -4,8 +4,9 @@
 
 * prunes what the bundle never loads: source maps, lunr's language files
   (the site is searched in English only), the sitemap and the JSON search
-  index (the offline plugin inlines it as ``search_index.js``) and the
-  404 page, which no file:// site shows;
+  index (the offline plugin inlines it as ``search_index.js``), the
+  404 page, which no file:// site shows, and the share card, which only
+  links to the online site show;
 * drops the indentation and blank lines the theme's templates leave in
   every page (a tenth of each page, repeated on ~100 pages);
 * adds the iframe-worker shim (from the npm package, pinned in
@@ -36,6 +37,8 @@ UNUSED = (
     lambda rel: rel.startswith("assets/javascripts/lunr/"),
     # A file:// site never shows the server's 404 page.
     lambda rel: rel in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"},
+    # The share card is for links to the online site (og:image).
+    lambda rel: rel == "social/card.png",
 )
 
 
@@ -88,11 +91,19 @@ def write_zip(site: Path, name: str, target: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
+class BundleError(Exception):
+    """Something the bundle needs is missing; the message says what to do."""
+
+
+def check_shim(shim: Path) -> None:
+    if not shim.is_file():
+        raise BundleError(f"{shim} is missing — run 'npm ci' to install the pinned iframe-worker shim")
+
+
 def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     if not (site / "index.html").is_file():
-        raise SystemExit(f"error: {site}/index.html is missing — build the offline site first (make offline)")
-    if not shim.is_file():
-        raise SystemExit(f"error: {shim} is missing — run 'npm ci' to install the pinned iframe-worker")
+        raise BundleError(f"{site}/index.html is missing — build the offline site first (make offline)")
+    check_shim(shim)
     prune(site)
     minify_site(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("dist"))
     parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))
     args = parser.parse_args(argv)
-    zip_path = package(args.site, args.name, args.out, args.shim)
+    try:
+        zip_path = package(args.site, args.name, args.out, args.shim)
+    except BundleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"{zip_path}: {zip_path.stat().st_size} bytes")
     return 0
 

@@ -47,7 +47,7 @@ def resolve_ibid(site: Site) -> dict[int, str]:
         if footnote.ibid_of is None or footnote.body is None:
             continue
         root = _root(footnote, by_number)
-        if root is None:
+        if root is None or root.body is None:
             continue
         root_text = " ".join(plain_text(root.body.content).split()).rstrip(".")
         title = _LOCATOR.split(root_text, maxsplit=1)[0]
@@ -65,8 +65,12 @@ class CitedDocument:
     key: str
     """What readers see: "A/CONF.213/18", "General Assembly resolution 55/25",
     "United Nations, Treaty Series, No. 39574"."""
-    url: str
-    """The official document online (external; needs a network)."""
+    url: str | None
+    """The document's own record online (external; needs a network), or
+    ``None`` where its address cannot be known from the citation: a
+    *Treaty Series* registration number is not part of any documented
+    address of the United Nations Treaty Collection, so treaties have none
+    (never one general page for all of them)."""
     cited_in: tuple[str, ...]
     """Paragraph eIds and "footnote N", in document order, each once."""
 
@@ -75,18 +79,25 @@ class CitedDocument:
 # letters, then "/"-separated parts, at least one holding a digit.
 _SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)*/[A-Za-z0-9.]*\d[A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*")
 # "resolution 55/25", "resolutions 46/152, 56/119 and 64/180", "resolution
-# 155 C (VII)", "resolution 57/270 B", "resolution 415 (V)"; group "body"
-# catches "General Assembly" / "Assembly" / "Economic and Social Council" /
-# "Council" right before.
-_RESOLUTION_NUMBER = r"(?:\d{1,4}/\d+(?:\s[A-Z]\b)?|\d+\s(?:[A-Z]\s)?\([IVXL]+\))"
+# 155 C (VII)", "resolution 57/270 B", "resolution 415 (V)", the General
+# Assembly's special and emergency special sessions "resolution S-24/2" and
+# "resolution ES-10/14"; "Resolution 70/1" at the start of a sentence or a
+# footnote. Group "body" catches "General Assembly" / "Assembly" /
+# "Economic and Social Council" / "Council" right before.
+# Councils whose resolutions are numbered like the Assembly's: named, never
+# taken for the Economic and Social Council ("Council"), and not linked.
+_OTHER_COUNCILS = ("Security Council", "Human Rights Council", "Trusteeship Council")
+_RESOLUTION_NUMBER = r"(?:(?:E?S-)?\d{1,4}/\d+(?:\s[A-Z]\b)?|\d+\s(?:[A-Z]\s)?\([IVXL]+\))"
 _RESOLUTIONS = re.compile(
-    rf"(?P<body>General Assembly|Assembly|Economic and Social Council|Council)?\s*"
-    rf"resolutions?\s+(?P<numbers>{_RESOLUTION_NUMBER}(?:(?:,\s*|\s+and\s+){_RESOLUTION_NUMBER})*)"
+    rf"(?P<body>General Assembly|Assembly|Economic and Social Council|{'|'.join(_OTHER_COUNCILS)}|Council)?\s*"
+    rf"\b[Rr]esolutions?\s+(?P<numbers>{_RESOLUTION_NUMBER}(?:(?:,\s*|\s+and\s+){_RESOLUTION_NUMBER})*)"
 )
 _TREATY = re.compile(r"Treaty Series,\s*(?P<vols>vols?\.\s*[\d, and]+?),\s*No\.\s*(?P<number>\d+)")
 
 
 def _resolution_body(explicit: str | None, number: str) -> str:
+    if explicit in _OTHER_COUNCILS:
+        return explicit
     if explicit in ("Economic and Social Council", "Council"):
         return "Economic and Social Council"
     if explicit in ("General Assembly", "Assembly"):
@@ -98,22 +109,29 @@ def _resolution_body(explicit: str | None, number: str) -> str:
     return "General Assembly"
 
 
-def _resolution_url(body: str, number: str) -> str:
-    compact = quote(number.replace(" ", ""), safe="/")
+def _resolution_url(body: str, number: str) -> str | None:
+    """The resolution's symbol at undocs.org, the UN's documented resolver
+    of document symbols: "55/25" → A/RES/55/25, "57/270 B" → A/RES/57/270B,
+    "415 (V)" → A/RES/415(V), "2005/20" → E/RES/2005/20. ``None`` for a
+    lettered resolution of the early sessions ("155 C (VII)"): where the
+    letter goes in its symbol is not certain, and a wrong address is worse
+    than none."""
+    if body not in ("General Assembly", "Economic and Social Council") or re.fullmatch(r"\d+\s[A-Z]\s\(.*\)", number):
+        return None
+    compact = quote(number.replace(" ", ""), safe="/()")
     prefix = "E/RES" if body == "Economic and Social Council" else "A/RES"
     return f"https://undocs.org/{prefix}/{compact}"
 
 
 def cited_documents(site: Site, resolved_ibid: dict[int, str]) -> list[CitedDocument]:
-    found: dict[tuple[str, str], dict[str, object]] = {}
-    order: list[tuple[str, str]] = []
+    urls: dict[tuple[str, str], str | None] = {}
+    cited_in: dict[tuple[str, str], list[str]] = {}
 
-    def add(kind: str, key: str, url: str, where: str) -> None:
-        entry = found.setdefault((kind, key), {"url": url, "cited_in": []})
-        if (kind, key) not in order:
-            order.append((kind, key))
-        if where not in entry["cited_in"]:
-            entry["cited_in"].append(where)
+    def add(kind: str, key: str, url: str | None, where: str) -> None:
+        urls.setdefault((kind, key), url)
+        places = cited_in.setdefault((kind, key), [])
+        if where not in places:
+            places.append(where)
 
     texts: list[tuple[str, str]] = []
     for part in site.document.parts:
@@ -139,12 +157,11 @@ def cited_documents(site: Site, resolved_ibid: dict[int, str]) -> list[CitedDocu
                 add("resolution", f"{body} resolution {number}", _resolution_url(body, number), where)
         for match in _TREATY.finditer(text):
             key = f"United Nations, Treaty Series, No. {match['number']}"
-            add("treaty", key, "https://treaties.un.org/Pages/UNTSOnline.aspx?id=1&clang=_en", where)
+            add("treaty", key, None, where)
 
     kinds = {"symbol": 0, "resolution": 1, "treaty": 2}
-    order.sort(key=lambda item: (kinds[item[0]], _natural(item[1])))
-    return [CitedDocument(kind, key, str(found[(kind, key)]["url"]), tuple(found[(kind, key)]["cited_in"]))
-            for kind, key in order]
+    order = sorted(urls, key=lambda item: (kinds[item[0]], _natural(item[1])))
+    return [CitedDocument(kind, key, urls[(kind, key)], tuple(cited_in[(kind, key)])) for kind, key in order]
 
 
 def _natural(text: str) -> list[object]:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from . import card
 from .diagnostics import InputError
 from .pipeline import build, load, registry_paths
-from .render import ABOUT_PAGE, FOOTNOTES_PAGE, mkdocs_config, render
-from .search_terms import search_files
+from .render import mkdocs_config, render
 from .units import id_registry
 from .write import WriteConflict, write_file, write_pages
 
@@ -30,9 +30,8 @@ DEFAULT_IDS = Path(".generated/ids.json")
 
 def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: bool = False) -> tuple[int, int]:
     site = build(load(source), check_registry=not record_ids)
-    pages = render(site)
-    # What the search box knows beyond the pages' words (SEARCH.md).
-    pages.update(search_files(site, FOOTNOTES_PAGE, "footnote-{number}", ABOUT_PAGE))
+    pages: dict[str, str | bytes] = {**render(site)}
+    pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
     config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
         mkdocs_config(site), allow_unicode=True, sort_keys=False
     )

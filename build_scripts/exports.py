@@ -2,7 +2,8 @@
 
 Pure: values in, text out. ``document_json`` carries every paragraph with
 its eId, label, URLs, text (plain and as printed, with footnote marks),
-footnotes, references, backlinks, parallels and themes; ``akoma_ntoso``
+footnotes, references, backlinks, parallels, themes and subject (the
+editors' words, or the opening words marked ``editorial: false``); ``akoma_ntoso``
 writes an OASIS LegalDocML (Akoma Ntoso 3.0) ``statement`` with
 ``preamble``, ``mainBody`` and ``attachments``, footnotes as
 ``authorialNote`` elements with their printed markers.
@@ -11,9 +12,11 @@ writes an OASIS LegalDocML (Akoma Ntoso 3.0) ``statement`` with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 from .citations import resolve_ibid
+from .frbr import LANGUAGE, FrbrWork, frbr_work
 from .inline import footnote_marks, plain_text
 from .model import Block, BlockKind, Emphasis, FootnoteMark, Inline, LineBreak, Reference, Site, Text
 from .units import Unit, site_units
@@ -44,6 +47,7 @@ def document_json(site: Site) -> str:
             "anchor_url": unit.anchor_url,
             "public_url": unit.public_url(meta.site_url),
             "text": " ".join(plain_text(content).split()),
+            "subject": {"text": site.subjects[unit.eid].text, "editorial": site.subjects[unit.eid].editorial},
             "text_with_marks": " ".join(plain_text(content, marks=True).split()),
             "footnotes": [m.number for m in footnote_marks(content)],
             "references": references(content),
@@ -81,7 +85,14 @@ def document_json(site: Site) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def akoma_ntoso(site: Site) -> str:
+def akoma_ntoso(site: Site) -> str | None:
+    """The document as Akoma Ntoso XML, or ``None`` when the document does
+    not say who adopted it, its symbol or when (see :mod:`.frbr`): its
+    identification would have to be made up."""
+    meta = site.metadata
+    work = frbr_work(meta.body, meta.symbol, meta.adoption_date)
+    if work is None:
+        return None
     ET.register_namespace("", AKN)
     footnotes = {f.number: f for f in site.footnotes}
     q = lambda tag: f"{{{AKN}}}{tag}"  # noqa: E731
@@ -158,11 +169,7 @@ def akoma_ntoso(site: Site) -> str:
 
     root = ET.Element(q("akomaNtoso"))
     statement = ET.SubElement(root, q("statement"), name="resolution")
-    meta = ET.SubElement(statement, q("meta"))
-    identification = ET.SubElement(meta, q("identification"), source="#editors")
-    work = ET.SubElement(identification, q("FRBRWork"))
-    ET.SubElement(work, q("FRBRthis"), value=site.metadata.site_url)
-    ET.SubElement(work, q("FRBRname"), value=f"{site.metadata.body} resolution {site.metadata.symbol}".strip())
+    statement.append(_meta(q, site, work, "main", f"{meta.body} resolution {meta.symbol}", references=True))
     main_part = site.document.part("main")
     body(statement, main_part.blocks, "main")
     annexes = [p for p in site.document.parts if p.key != "main"]
@@ -171,7 +178,53 @@ def akoma_ntoso(site: Site) -> str:
         for part in annexes:
             attachment = ET.SubElement(attachments, q("attachment"), eId=part.key)
             doc = ET.SubElement(attachment, q("doc"), name="annex")
+            doc.append(_meta(q, site, work, part.key, site.metadata.part(part.key).title, references=False))
             body(doc, part.blocks, part.key)
     # No indentation: white space added inside mixed content would change
     # the text.
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+EDITORS = "editors"
+"""The eId of this edition's editors, who made the XML (``source="#editors"``)."""
+
+
+def _meta(q: Callable[[str], str], site: Site, work: FrbrWork, component: str, name: str,
+          references: bool) -> ET.Element:
+    """The ``<meta>`` of the statement (``component`` ``main``) or of one
+    annex's ``<doc>`` (``att_1`` …): FRBR Work, Expression and
+    Manifestation, and, for the statement, the organizations they name.
+
+    Every FRBRdate is the adoption date, named so (``name="adoption"``): the
+    text of each level is the text as adopted, and a build date would make
+    two builds of the same source differ."""
+    meta = site.metadata
+    body_ref = f"#{work.actor}"
+    element = ET.Element(q("meta"))
+    identification = ET.SubElement(element, q("identification"), source=f"#{EDITORS}")
+
+    def core(level: str, tag: str, uri: str, author: str) -> ET.Element:
+        frbr = ET.SubElement(identification, q(tag))
+        ET.SubElement(frbr, q("FRBRthis"), value=work.component(level, component))
+        ET.SubElement(frbr, q("FRBRuri"), value=uri)
+        if level == "work" and meta.title:
+            ET.SubElement(frbr, q("FRBRalias"), value=meta.title, name="title")
+        ET.SubElement(frbr, q("FRBRdate"), date=work.adopted.isoformat(), name="adoption")
+        ET.SubElement(frbr, q("FRBRauthor"), href=author)
+        return frbr
+
+    frbr_work_element = core("work", "FRBRWork", work.work, body_ref)
+    ET.SubElement(frbr_work_element, q("FRBRcountry"), value=work.country)
+    ET.SubElement(frbr_work_element, q("FRBRsubtype"), value=work.subtype)
+    ET.SubElement(frbr_work_element, q("FRBRnumber"), value=meta.symbol)
+    ET.SubElement(frbr_work_element, q("FRBRname"), value=name)
+    expression = core("expression", "FRBRExpression", work.expression, body_ref)
+    ET.SubElement(expression, q("FRBRlanguage"), language=LANGUAGE)
+    core("manifestation", "FRBRManifestation", work.manifestation, f"#{EDITORS}")
+    if references:
+        refs = ET.SubElement(element, q("references"), source=f"#{EDITORS}")
+        ET.SubElement(refs, q("TLCOrganization"), eId=work.actor,
+                      href=f"/akn/ontology/organization/{work.country}/{work.actor}", showAs=meta.body)
+        ET.SubElement(refs, q("TLCOrganization"), eId=EDITORS,
+                      href=f"/akn/ontology/organization/{EDITORS}", showAs=f"Editors of {meta.site_name}")
+    return element

@@ -7,19 +7,22 @@ metadata file still builds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
+from .frbr import printed_date
 from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
-from .yamlfile import COL, LINE
+from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
              "symbols"}
-# Where a document with no metadata file is published until an editor says
-# otherwise: an address that is obviously not real.
-DEFAULT_SITE_URL = "https://example.org/"
 _PART_KEYS = {"slug", "name", "title"}
+# Slugs and the site's address become paths and links in every page: they
+# are checked here, so that no character of them needs escaping anywhere.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SITE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?")
 
 
 def _first_heading(document: Document, part_key: str, level: int) -> str | None:
@@ -87,14 +90,13 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     data = data if data is not None else {}
     if not isinstance(data, dict):
         raise InputError(
-            [Diagnostic(Location(path, 1, 1), "the metadata file must be a mapping of keys to values",
+            [Diagnostic(node_at(path, data), "the metadata file must be a mapping of keys to values",
                         "start the file with 'symbol: \"…\"' and similar 'key: value' lines")]
         )
-    line = data.get(LINE, 1)
     for key in data:
-        if key not in (LINE, COL) and key not in _TOP_KEYS:
+        if key not in _TOP_KEYS:
             diagnostics.append(
-                Diagnostic(Location(path, line, 1), f"unknown metadata key '{key}'",
+                Diagnostic(key_at(path, data, key), f"unknown metadata key '{key}'",
                            f"use one of: {', '.join(sorted(_TOP_KEYS))}")
             )
 
@@ -107,13 +109,22 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     )
     body = str(data.get("body") or (has_main and _body(document)) or "")
     parts_data = data.get("parts") or {}
+    if not isinstance(parts_data, dict):
+        diagnostics.append(Diagnostic(value_at(path, data, "parts"), "'parts' must map part keys to settings",
+                                      "write 'parts:' then 'main:' and 'att_1:' with 'slug', 'name' or 'title'"))
+        parts_data = {}
     parts: list[PartMeta] = []
     for part in document.parts:
         given = parts_data.get(part.key) or {}
+        if not isinstance(given, dict):
+            diagnostics.append(Diagnostic(value_at(path, parts_data, part.key),
+                                          f"part '{part.key}' must have 'slug', 'name' or 'title' settings",
+                                          "indent 'slug: …', 'name: …' or 'title: …' under the part's key"))
+            given = {}
         for key in given:
-            if key not in (LINE, COL) and key not in _PART_KEYS:
+            if key not in _PART_KEYS:
                 diagnostics.append(
-                    Diagnostic(Location(path, given.get(LINE, line), 1),
+                    Diagnostic(key_at(path, given, key),
                                f"unknown key '{key}' for part '{part.key}'",
                                f"use one of: {', '.join(sorted(_PART_KEYS))}")
                 )
@@ -138,58 +149,73 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
             )
         )
     for key in parts_data if document.parts else ():  # an empty source is reported already
-        if key not in (LINE, COL) and key not in {p.key for p in document.parts}:
+        if key not in {p.key for p in document.parts}:
             diagnostics.append(
-                Diagnostic(Location(path, parts_data.get(LINE, line), 1),
+                Diagnostic(key_at(path, parts_data, key),
                            f"metadata names part '{key}', which the source does not have",
                            "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
+            )
+    for meta in parts:
+        if not _SLUG.fullmatch(meta.slug):
+            given = parts_data.get(meta.key) if isinstance(parts_data, dict) else None
+            where = value_at(path, given, "slug") if isinstance(given, dict) else Location(path, 1, 1)
+            diagnostics.append(
+                Diagnostic(where,
+                           f"slug '{meta.slug}' of part '{meta.key}' is not lower-case letters, digits and hyphens",
+                           "use a slug like 'resolution' or 'declaration': it is the part's URL folder")
             )
     slugs = [p.slug for p in parts]
     if len(set(slugs)) != len(slugs):
         diagnostics.append(
-            Diagnostic(Location(path, line, 1), f"two parts share a URL slug: {slugs}",
+            Diagnostic(key_at(path, data, "parts") if "parts" in data else Location(path, 1, 1),
+                       f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
     citation = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
     for key, template in (citation.items() if isinstance(citation, dict) else ()):
-        if key in (LINE, COL):
-            continue
         try:
             str(template).format(name="N", para="para. 1", num="1", label="L")
         except (KeyError, IndexError, ValueError) as error:
             diagnostics.append(
-                Diagnostic(Location(path, citation.get(LINE, line), 1),
+                Diagnostic(value_at(path, citation, key),
                            f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
                            "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
             )
-    site_url = str(data.get("site_url") or DEFAULT_SITE_URL)
-    if not site_url.startswith("https://"):
+    # No address is invented: without one, pages carry no public links
+    # (no canonical address, Copy link, og:url, og:image or sitemap).
+    site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
+    if site_url is not None and not _SITE_URL.fullmatch(site_url):
         diagnostics.append(
-            Diagnostic(Location(path, line, 1), f"site_url '{site_url}' is not an https:// address",
-                       "give the public address of the site, e.g. 'site_url: https://example.org/'")
+            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not a plain https:// address",
+                       "give the public address of the site, e.g. 'site_url: https://example.org/' "
+                       "(letters, digits and . - _ ~ % / only; no spaces, quotes, query or fragment)")
         )
     symbols = data.get("symbols") or []
     if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
         diagnostics.append(
-            Diagnostic(Location(path, line, 1), "'symbols' must be a list of document symbols",
+            Diagnostic(value_at(path, data, "symbols"), "'symbols' must be a list of document symbols",
                        "write e.g. 'symbols: [E/RES/2010/18, A/RES/65/230]'")
         )
         symbols = []
     if diagnostics:
         raise InputError(diagnostics)
+    adoption = str(data.get("adoption") or _adoption_line(document))
     return Metadata(
         symbol=symbol,
         body=body,
         title=title,
         site_name=str(data.get("site_name") or f"{body_prefix} {symbol}".strip()),
-        site_url=str(data.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
+        site_url=site_url,
         description=str(data.get("description") or title),
-        adoption=str(data.get("adoption") or _adoption_line(document)),
+        adoption=adoption,
         parts=tuple(parts),
         citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
         citation_annex=str(
             citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
         ),
+        # The date as the source prints it; the editors' adoption line only
+        # when the source has none.
+        adoption_date=printed_date(_adoption_line(document)) or printed_date(adoption),
         symbols=tuple(s.strip() for s in symbols),
     )

@@ -4,7 +4,14 @@
   edits to source/ show at once: a thin shell over :mod:`build_scripts.cli`.
   `mkdocs build` skips it: the Makefile runs the generator first and never
   relies on this hook for the pages.
-* In the offline build, give each page its public canonical address."""
+* In the offline build, give each page its public canonical address.
+* Mark what the generator escaped for HTML as escaped: the site name, its
+  description, the navigation's titles and each page's title and
+  description (see build_scripts.render.common.theme_html). Material prints
+  them unescaped almost everywhere, which is right for escaped text, and
+  escapes them again in a few attributes (the logo's title, the footer's
+  labels), which would show "&amp;"; Markup is not escaped twice. Without
+  this hook the pages stay safe; only those attributes would show entities."""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +43,30 @@ def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")
+
+
+def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' signature
+    for key in ("site_name", "site_description"):
+        if config.get(key):
+            config[key] = Markup(config[key])
+    config["nav"] = _escaped_nav(config.get("nav"))
+    return config
+
+
+def _escaped_nav(nav: object) -> object:
+    # Navigation entries: a list of {title: path or list}, or bare paths.
+    if isinstance(nav, list):
+        return [_escaped_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {Markup(title): _escaped_nav(value) for title, value in nav.items()}
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):  # noqa: ANN001, ANN201 - MkDocs' signature
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = Markup(page.meta[key])
+    return markdown
 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs' signature

@@ -6,8 +6,11 @@ be known once the whole document has been read (who cites which footnote).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
+from types import MappingProxyType
 
 from .diagnostics import Location
 
@@ -228,8 +231,10 @@ class Metadata:
     body: str
     title: str
     site_name: str
-    site_url: str
-    """The public address, ending in "/": links people copy start with it."""
+    site_url: str | None
+    """The public address, ending in "/": links people copy start with it.
+    ``None`` when the settings give none: nothing is published under an
+    invented address."""
     description: str
     adoption: str
     parts: tuple[PartMeta, ...]
@@ -237,6 +242,8 @@ class Metadata:
     """Template of a citation of a resolution paragraph."""
     citation_annex: str
     """Template of a citation of an annex paragraph."""
+    adoption_date: date | None = None
+    """The date printed in the source's adoption line, when it prints one."""
     symbols: tuple[str, ...] = ()
     """Other United Nations symbols the document is known by ("E/RES/2010/18",
     the General Assembly resolution that adopted its draft, "A/RES/65/230"):
@@ -285,19 +292,44 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What one paragraph or point is about."""
+
+    eid: str
+    """The unit these words were written for. A point without its own entry
+    shares its paragraph's subject, so this is then the paragraph's eId."""
+    text: str
+    """Plain text, one line, at most ``subjects.MAX_LENGTH`` (70) characters."""
+    evidence: tuple[str, ...]
+    """Words of the paragraph (or its footnotes) that show the subject; empty
+    for a subject taken from the text."""
+    editorial: bool = True
+    """True for the editors' words; False for the text's own opening words."""
+
+    @property
+    def from_text(self) -> bool:
+        """The subject is the unit's opening words, not the editors' (a
+        renderer marks it as such)."""
+        return not self.editorial
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
-    """A term of the text with the other names readers know it by."""
+    """A body, instrument or term of the text, defined by the editors (see
+    :mod:`build_scripts.glossary`)."""
 
     term: str
-    """The full name, as the text prints it."""
     also: tuple[str, ...]
-    """Acronyms and common names ("UNODC", "the Organized Crime Convention")."""
+    """Acronyms and common names readers type ("UNODC"); search synonyms.
+    They need not occur in the text."""
     in_text: tuple[str, ...]
-    """The wordings the text uses for the term; each occurs in the text."""
+    """The phrases by which the text names it, as printed (any case); each
+    occurs in some paragraph or cited footnote."""
     definition: str
-    """The editors' plain-English definition."""
+    """One to three plain sentences in the editors' words (plain text)."""
     eids: tuple[str, ...]
-    """The paragraphs (and points) that use one of the ``in_text`` wordings."""
+    """The paragraphs whose words (points and cited footnotes included)
+    contain an ``in_text`` phrase, in document order."""
 
 
 @dataclass(frozen=True)
@@ -326,4 +358,9 @@ class Site:
     """In document order of the resolution paragraphs."""
     aliases: tuple[Alias, ...] = ()
     themes: tuple[Theme, ...] = ()
+    subjects: Mapping[str, Subject] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    """Every paragraph's and point's subject by eId, in document order: the
+    editors' (see :mod:`build_scripts.subjects`) or, for a document without a
+    subjects file, the unit's opening words (``from_text``)."""
     glossary: tuple[GlossaryEntry, ...] = ()
+    """The editors' glossary in the file's order; empty without a file."""

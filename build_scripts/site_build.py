@@ -22,14 +22,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import sitemap
+from .bundle import BundleError, check_shim, package
 from .cli import main as generate
 
 STAGING = ("docs.next", "site.next", "dist.next")
 
 
+class BuildFailed(Exception):
+    """A step failed; the message says which and why (details printed above)."""
+
+
 def _mkdocs(args: list[str], docs: Path) -> None:
     env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env, check=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env, check=False)
+    if result.returncode != 0:
+        raise BuildFailed(f"mkdocs build {' '.join(args)} failed (exit status {result.returncode}; "
+                          "its messages are above)")
 
 
 def _swap(staged: Path, live: Path) -> None:
@@ -42,22 +51,23 @@ def _swap(staged: Path, live: Path) -> None:
 
 
 def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
+    # What the last step needs is checked before the first one runs.
+    check_shim(shim)
     docs, site, dist = (root / name for name in STAGING)
     for staging in (docs, site, dist):
         shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(root / "docs", docs)
     if generate(["--source", str(source), "--docs", str(docs), "--quiet"]) != 0:
-        raise SystemExit(1)
+        raise BuildFailed(f"{source} has errors (listed above)")
 
     name = source.stem + "-offline"
     offline_site = dist / name
     _mkdocs(["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)], docs)
-    from .bundle import package  # noqa: PLC0415 - only needed here
-
     package(offline_site, name, dist, shim)
     shutil.rmtree(offline_site)
     if not offline_only:
         _mkdocs(["--site-dir", str(site)], docs)
+        sitemap.finish(site, source)
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
             shutil.copy2(built, site / "downloads" / built.name)
@@ -78,12 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     try:
         build(args.source, root, args.offline_only, args.shim)
-    except (subprocess.CalledProcessError, SystemExit) as failure:
+    except (BuildFailed, BundleError) as failure:
         for staging in STAGING:
             shutil.rmtree(root / staging, ignore_errors=True)
-        code = failure.returncode if isinstance(failure, subprocess.CalledProcessError) else failure.code
+        # The cause first: the reader acts on it.
+        print(f"error: {failure}", file=sys.stderr)
         print("build failed; docs/, site/ and dist/ are as they were.", file=sys.stderr)
-        return code if isinstance(code, int) and code else 1
+        return 1
     return 0
 
 

@@ -45,9 +45,10 @@ class Unit:
     def anchor_url(self) -> str:
         return "/" + ids.page_url(self.view) + "#" + self.eid
 
-    def public_url(self, site_url: str) -> str:
-        """The canonical address people copy: site_url + the page's path."""
-        return site_url + self.page_url.lstrip("/")
+    def public_url(self, site_url: str | None) -> str | None:
+        """The canonical address people copy: site_url + the page's path, or
+        ``None`` when the site has no public address."""
+        return site_url + self.page_url.lstrip("/") if site_url else None
 
     @property
     def citation_para(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 MANIFEST = ".generated.json"
@@ -26,8 +27,8 @@ def _read_manifest(docs: Path) -> set[str]:
     return set(json.loads(manifest.read_text(encoding="utf-8")))
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
+def _write_if_changed(path: Path, text: str | bytes) -> bool:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,8 +38,9 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write ``pages`` under ``docs``; return (files written, files deleted)."""
+def write_pages(docs: Path, pages: Mapping[str, str | bytes]) -> tuple[int, int]:
+    """Write ``pages`` (text as UTF-8, images as they are) under ``docs``;
+    return (files written, files deleted)."""
     previous = _read_manifest(docs)
     conflicts = [p for p in pages if p not in previous and (docs / p).exists()]
     if conflicts:

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, BuiltSite, build_site, copy_project
+from conftest import ROOT, BuiltSite, build_site, copy_project, unzip_bundle
+from test_robustness import crawl
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
@@ -108,3 +109,45 @@ def test_footnotes_and_ibid_chains(corpus_site) -> None:
     numbers = re.findall(r"^<sup>(\d+)</sup>", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
     page = BeautifulSoup((built.site / "footnotes" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [el.get_text() for el in page.select(".sd-fn-num")] == numbers
+
+
+def test_no_settings_file_no_invented_address(corpus_site) -> None:
+    """The corpus documents have no settings file, so no public address: no
+    file of the build — pages, data, generated config, sitemap, offline
+    bundle — names a placeholder host, and no page claims an address."""
+    source, built = corpus_site
+    assert not source.with_suffix(".yml").exists()
+    bundle = unzip_bundle(built.project, str(source))
+    offenders = [
+        str(path) for root in (built.site, built.project / "docs", built.project / ".generated", bundle.root)
+        for path in root.rglob("*") if path.is_file() and b"example.org" in path.read_bytes()
+    ]
+    assert offenders == []
+    # MkDocs writes relative <loc>s without an address: no sitemap at all.
+    assert not (built.site / "sitemap.xml").exists() and not (built.site / "sitemap.xml.gz").exists()
+    for page in (built.site / "index.html", built.site / "resolution" / "1" / "index.html"):
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.select('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"]') == []
+        assert html.select("button.sd-copy:not(.sd-cite)") == []  # no address to copy
+    data = json.loads((built.site / "data" / "document.json").read_text(encoding="utf-8"))
+    assert data["site_url"] is None and {p["public_url"] for p in data["paragraphs"]} == {None}
+
+
+def test_no_page_links_to_a_page_that_is_not_built(corpus_site) -> None:
+    # A document without a themes file has no /themes/: nothing links there.
+    _, built = corpus_site
+    checked, broken = crawl(built.site)
+    assert checked > 500 and broken == []
+
+
+def test_the_missing_page_lists_the_document_s_own_numbers(corpus_site) -> None:
+    source, built = corpus_site
+    page = BeautifulSoup((built.site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    listed = " ".join(page.select_one(".sd-contents").get_text("").split())
+    checked = 0
+    for part, words in (("resolution", "operative paragraphs"), ("annex", "paragraphs")):
+        numbers = [int(m[1]) for u in expected_pages(source) if (m := re.fullmatch(rf"{part}/(\d+)/", u))]
+        if numbers:  # a resolution may have only an unnumbered operative paragraph
+            assert f"{words} {min(numbers)}–{max(numbers)}" in listed, listed
+            checked += 1
+    assert checked

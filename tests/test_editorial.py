@@ -43,11 +43,14 @@ def test_ibid_footnotes_show_what_they_stand_for(built_site: BuiltSite) -> None:
     assert "United Nations, Treaty Series, vol. 2349, No. 42146." in popover.get_text()
 
 
-def cited(page: BeautifulSoup, key: str) -> tuple[str, list[str]]:
-    link = page.find("a", string=key)
-    assert link is not None, key
-    item = link.find_parent("li")
-    return link["href"], [a.get_text() for a in item.find_all("a")[1:]]
+def cited(page: BeautifulSoup, key: str) -> tuple[str | None, list[str]]:
+    """The entry's own link (None when it is named, not linked) and the
+    labels of the paragraphs that cite it."""
+    item = next((li for li in page.select("article li") if li.get_text(" ", strip=True).startswith(key + " ")), None)
+    assert item is not None, key
+    own = item.find("a", class_="sd-external")
+    where = [a.get_text() for a in item.find_all("a") if a is not own]
+    return (own["href"] if own else None), where
 
 
 def test_cited_documents(built_site: BuiltSite) -> None:
@@ -130,7 +133,10 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert attachment.get("eId") == "att_1"
     para42 = root.find(f".//*[@eId='att_1__para_42']")
     assert para42 is not None and para42.find(f"{AKN}num").text == "42."
-    eids = [el.get("eId") for el in root.iter() if el.get("eId") and "authorialNote" not in el.get("eId")]
+    # The text's eIds, not the metadata's (TLCOrganization) nor the notes'.
+    in_meta = {el for meta in root.iter(f"{AKN}meta") for el in meta.iter()}
+    eids = [el.get("eId") for el in root.iter()
+            if el.get("eId") and "authorialNote" not in el.get("eId") and el not in in_meta]
     assert [e for e in eids if e != "att_1"] == [e["eId"] for e in ids]
     note63 = root.find(f".//{AKN}authorialNote[@marker='63']")
     assert note63 is not None

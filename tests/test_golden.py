@@ -19,6 +19,7 @@ PAGES = [
     "declaration/26.md",
     "resolution/10.md",
     "resolution/preamble/2.md",
+    "declaration/preamble/index.md",
     "resolution/index.md",
     "footnotes.md",
     "index.md",

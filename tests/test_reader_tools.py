@@ -110,7 +110,7 @@ def test_share_tags(page, site_url: str) -> None:
     assert meta('meta[name="description"]') == meta('meta[property="og:description"]')
     assert meta('meta[property="og:title"]') == "Salvador Declaration, paragraph 42"
     assert meta('meta[property="og:url"]') == PUBLIC
-    assert meta('meta[name="twitter:card"]') == "summary"
+    assert meta('meta[name="twitter:card"]') == "summary_large_image"  # with the share card
     assert page.locator('link[rel="canonical"]').get_attribute("href") == PUBLIC
 
 

@@ -1,0 +1,110 @@
+"""Pieces that several kinds of page share: a paragraph's text with its
+number and anchors, the editors' notes, the buttons, the footnote list and
+the embedded preview texts. The markup is in ``fragments.md.j2`` and
+``footnote_list.html.j2``; this module chooses what goes into it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
+from ..model import BlockKind, EditorialNote, Footnote, Point, Reference
+from ..units import Unit, relative_link
+from .common import PageContext, SiteIndex, html_text, printed_number, reading_view_path
+
+
+def markdown(ix: SiteIndex, content: tuple, ctx: PageContext) -> str:
+    """Inline content as Markdown, with references linked for this page
+    (into the reading view when the page is one) and noted for previews."""
+
+    def link_for(reference: Reference) -> str:
+        ctx.previews[reference.target] = None
+        if reference.whole_part:
+            meta = ix.site.metadata.part(reference.target)
+            return relative_link(ctx.page, reading_view_path(meta))
+        unit = ix.by_eid[reference.target]
+        if ctx.in_reading_view:
+            return relative_link(ctx.page, unit.view, unit.eid)
+        return relative_link(ctx.page, unit.page)
+
+    return to_markdown(content, ctx.refs, link_for)
+
+
+def note_admonition(ix: SiteIndex, note: EditorialNote) -> str:
+    body = escape_line_start(to_markdown(note.text, FootnoteRefs()))
+    return str(ix.fragments.editorial_note(body))
+
+
+def paragraph_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
+    """The paragraph's text (with its printed number) and its points."""
+    block = unit.block
+    anchors = ""
+    if ctx.in_reading_view:
+        # Retired ids keep their anchors beside the paragraph that replaced them.
+        anchors = "".join(
+            str(ix.fragments.alias_anchor(a.old_eid)) for a in ix.site.aliases if a.new_eid == unit.eid
+        )
+    lines = [
+        str(ix.fragments.paragraph(
+            printed_number(block).strip(),
+            anchors,
+            escape_line_start(markdown(ix, block.content, ctx)),
+            pagelink(ix, unit, ctx.page) if pagelinks else "",
+            unit.eid,
+            "sd-preamble" if block.kind is BlockKind.PREAMBLE else "sd-operative",
+        ))
+    ]
+    for point in block.points:
+        link = pagelink(ix, ix.by_eid[point.eid], ctx.page) if pagelinks else ""
+        lines.append(point_markdown(ix, point, ctx, link))
+    return "\n\n".join(lines)
+
+
+def point_markdown(ix: SiteIndex, point: Point, ctx: PageContext, link: str = "") -> str:
+    """A lettered point with its printed letter and its eId anchor."""
+    return str(ix.fragments.point(point.letter, markdown(ix, point.content, ctx), link, point.eid))
+
+
+def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
+    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit)))
+
+
+def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:
+    """A footnote's body and editors' notes (HTML, escaped by to_html, as
+    Markup) and what its "Ibid." stands for (plain text)."""
+    return {
+        "number": footnote.number,
+        "body": Markup(to_html(footnote.body.content)) if footnote.body else None,
+        "notes": [Markup(to_html(n.text)) for n in ix.notes_about_footnote(footnote.number)],
+        "resolved": ix.resolved_ibid.get(footnote.number, ""),
+    }
+
+
+def footnote_list(ix: SiteIndex, refs: FootnoteRefs) -> str:
+    """The footnotes cited on a page, each linked back to its marks."""
+    items = [{**footnote_item(ix, ix.footnotes[n]), "backrefs": refs.ids[n]} for n in refs.numbers]
+    if not items:
+        return ""
+    return ix.render("footnote_list.html.j2", items=items).strip()
+
+
+def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
+    """The text of every paragraph this page refers to, embedded so that
+    previews work with no network and from file://."""
+    data: dict[str, dict[str, str]] = {}
+    for target in ctx.previews:
+        if target in ix.by_eid:
+            unit = ix.by_eid[target]
+            block = unit.block
+            points = [(p.letter, to_html(p.content)) for p in block.points]
+            body = str(ix.fragments.preview_body(printed_number(block), to_html(block.content), points))
+            data[target] = {"label": unit.label, "html": body}
+        else:
+            meta = ix.site.metadata.part(target)
+            counts = str(ix.fragments.preview_body("", html_text(ix.counts(target)), []))
+            data[target] = {"label": meta.title, "html": counts}
+    if not data:
+        return ""
+    return str(ix.fragments.previews_script(data))

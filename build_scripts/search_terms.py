@@ -5,8 +5,8 @@ text does not print ("UNODC", "the Organized Crime Convention"), symbols in
 forms its tokenizer splits apart ("A/CONF.213/18"), what an "Ibid." stands
 for, paragraph and footnote numbers ("op 9", "fn 6"), and the document's own
 symbols. This module gathers that knowledge from the resolved site into one
-data file, ``assets/search-data.js``, which ``docs/assets/search.js`` loads
-when Material sets up its search index. Nothing here is shown on a page, so
+data file, ``assets/search-data.js``, which ``docs/assets/search.js`` (the
+search worker's layer) loads when Material sets up its search index. Nothing here is shown on a page, so
 neither the text nor what a screen reader reads changes.
 
 The file holds, by page (``declaration/42``, the page's URL path):
@@ -17,7 +17,7 @@ The file holds, by page (``declaration/42``, the page's URL path):
   :func:`symbol_keys`); under ``page + "#"``, the same for the footnotes it
   cites, with what each "Ibid." stands for;
 * ``units``: each paragraph's and point's part, kind and printed number, for
-  jumps;
+  jumps, and its subject, shown in its result;
 * ``marks``: the printed numbers of the footnotes listed on the page, in
   list order, so that search results show "6", not "1.";
 * ``footnotes``: every footnote's text, the pages citing it, and its
@@ -54,23 +54,21 @@ def page_key(md_path: str) -> str:
     return ids.page_url(md_path).strip("/")
 
 
-def symbol_keys(symbol: str) -> list[str]:
-    """Canonical keys of a document symbol, the most specific first.
+def symbol_key(symbol: str) -> str:
+    """A document symbol as one token of letters, digits and "_":
+    "A/CONF.213/18" → "a_conf_213_18". Material's tokenizer splits the
+    symbol itself at its single letter; ``search.js`` computes the same key
+    from what is typed."""
+    return re.sub(r"[^a-z0-9]+", "_", symbol.lower()).strip("_")
 
-    Material's tokenizer splits "A/CONF.213/18" at its single letter, so
-    symbols are also indexed as one token of letters, digits and "_"
-    ("a_conf_213_18"), with the shorter forms a reader may type: without the
-    series letter ("conf_213_18") and, for resolutions, without "A/RES/"
-    ("46_152"). ``search.js`` computes the same key from what is typed."""
-    key = re.sub(r"[^a-z0-9]+", "_", symbol.lower()).strip("_")
-    parts = key.split("_")
-    keys = [key]
-    # Series letters ("A", "E") and "RES" open a symbol; at least two parts
-    # (session and number) always stay.
-    while len(parts) > 2 and (len(parts[0]) == 1 or parts[0] == "res"):
-        parts = parts[1:]
-        keys.append("_".join(parts))
-    return keys
+
+def symbol_keys(symbol: str) -> list[str]:
+    """The keys a symbol is indexed under: its own and every shorter form a
+    reader may type, down to two parts ("conf_213_18", "213_18" for
+    "A/CONF.213/18"; "rpm_1_1" for "A/CONF.213/RPM.1/1"; "46_152" for
+    "A/RES/46/152"), the most specific first."""
+    parts = symbol_key(symbol).split("_")
+    return ["_".join(parts[i:]) for i in range(max(1, len(parts) - 1))]
 
 
 def _resolution_symbol(key: str) -> str | None:
@@ -99,15 +97,22 @@ class _Keywords:
         return {page: _join(words) for page, words in self.by_page.items() if words}
 
 
+def _acronym(name: str) -> bool:
+    """"UNODC", "ICTs": one word with two capitals or more."""
+    return re.fullmatch(r"[A-Za-z0-9]+", name) is not None and sum(c.isupper() for c in name) >= 2
+
+
 def _glossary_words(entries: tuple[GlossaryEntry, ...], text: str) -> list[str]:
-    """Keys and one-word names of the terms ``text`` uses (one-word names
-    are indexed as words, so that a reader typing "UNOD" or "UNDOC" finds
-    them by prefix or by one edit, like any word)."""
+    """Keys and acronyms of the terms ``text`` uses. Acronyms are indexed as
+    words too, so that a reader typing "UNOD" or "UNDOC" finds them by
+    prefix or by one edit, like any word; other names ("ratify" for
+    "ratification") only through the key, so that a page saying the word
+    itself comes first."""
     found: list[str] = []
     for index, entry in enumerate(entries):
         if any(says(text, wording) for wording in entry.in_text):
             found.append(GLOSSARY_KEY.format(index=index))
-            found.extend(name.lower() for name in entry.also if re.fullmatch(r"[A-Za-z0-9]+", name))
+            found.extend(name.lower() for name in entry.also if _acronym(name))
     return found
 
 
@@ -185,6 +190,9 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
                 "letter": u.letter or "",
                 "printed": u.block.printed_number,
                 "label": u.label,
+                # What the paragraph is about, shown in its search result.
+                "subject": subject.text if (subject := site.subjects.get(u.eid)) else "",
+                "editorial": bool(subject and subject.editorial),
             }
             for u in units
         ],
@@ -222,6 +230,7 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
 def search_files(site: Site, footnotes_page: str, footnote_anchor: str, about_page: str) -> dict[str, str]:
     """The generated files this module adds under ``docs/``."""
     data = search_data(site, footnotes_page, footnote_anchor, about_page)
-    # JSON is a JavaScript literal; the file is a script, never inline HTML.
+    # JSON is a JavaScript literal; the file is a script the search worker
+    # loads (``self`` is the worker, or the iframe that stands in for one).
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return {SEARCH_DATA: f"window.sdSearchData = {payload};\n"}
+    return {SEARCH_DATA: f"self.sdSearchData = {payload};\n"}

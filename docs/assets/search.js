@@ -1,10 +1,11 @@
 /* Search that understands ordinary queries (see SEARCH.md).
  *
  * Material for MkDocs runs its search (lunr) in a web worker, or in an
- * iframe from file:// (the iframe-worker shim). This script stands between
- * the search box and that worker; it is loaded before Material's bundle so
- * that it can wrap the worker when the bundle creates it. The index, the
- * ranking by lunr and the result list stay Material's; this script
+ * iframe from file:// (the iframe-worker shim). This script is loaded as
+ * that worker (overrides/main.html points the theme's config at it) and
+ * loads Material's worker inside itself, so it stands between the search
+ * box and lunr without any script on the page. The index, the ranking by
+ * lunr and the result list stay Material's; this script
  *
  *   - on set-up: adds to each page's entry a "keywords" field (glossary
  *     names, document symbols, what an "Ibid." stands for: generated data,
@@ -39,7 +40,10 @@
   /* Boosts of the lunr query (integers: lunr's query syntax) and how much a
    * match of each kind counts towards "the page says this word". */
   const EXACT = { boost: 20, quality: 1 }
-  const NAME = { boost: 20, quality: 1 }
+  /* A glossary name counts a little less than the reader's own word: for
+   * "ratify", a page that says "ratifying" comes before one that says
+   * "accession", which the glossary gives as the same term. */
+  const NAME = { boost: 20, quality: 0.9 }
   const SYMBOL = { boost: 30, quality: 1 }
   const PREFIX = { boost: 6, quality: 0.95 }
   const PLURAL = { boost: 14, quality: 0.9 }
@@ -99,8 +103,10 @@
     return i
   }
 
-  /** Canonical keys of a symbol, as build_scripts/search_terms.py makes
-   * them: "A/RES/65/230" → a_res_65_230, res_65_230, 65_230. */
+  /** What a typed symbol is searched as: its key (as
+   * build_scripts/search_terms.py makes it), then without series letters
+   * and "RES": "A/RES/65/230" → a_res_65_230, res_65_230, 65_230. The index
+   * holds every shorter form of the symbols the text cites. */
   function symbolKeys(symbol) {
     const key = symbol.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "")
     let parts = key.split("_")
@@ -126,6 +132,7 @@
       this.offline = docs.some(doc => /\.html(#|$)/.test(doc.location))
       this.units = data.units
       this.unitPages = new Set(data.units.map(u => u.page))
+      this.subjects = new Map(data.units.filter(u => u.subject).map(u => [u.page, u]))
       this.prepare(config, docs)
       this.docs = new Map(docs.map(doc => [doc.location, doc]))
       this.vocabulary(docs)
@@ -392,7 +399,13 @@
           ? wordConcept(site, words[i], i === words.length - 1)
           : new Concept(words.slice(i, i + n).join(" "))
         concept.add([name.key], NAME)
-        if (n > 1) concept.add(name.words.filter(w => site.df.has(w)), { boost: EXACT.boost, quality: 0.9 })
+        if (n > 1) {
+          /* The name's own words, all of them; or written as one word
+           * ("cyber crime" → "cybercrime"). */
+          if (name.words.every(w => site.df.has(w))) concept.add(name.words, NAME)
+          const joined = site.byFold.get(fold(name.words.join("")))
+          if (joined) joined.forEach(t => concept.add([t], EXACT))
+        }
         concepts.push(concept)
         for (let k = 0; k < n; k++) taken.add(i + k)
       }
@@ -509,7 +522,8 @@
       scored.push(group)
     }
     scored.push(...others)
-    api.last = scored.map(({ page, score, covers }) => ({ page, score, covers }))
+    /* A debugging aid: set self.sdSearchTrace to a function to see why. */
+    if (typeof self.sdSearchTrace === "function") self.sdSearchTrace(plan, scored)
 
     /* Jumps first, in the order asked; then the document's own pages. */
     const pinned = []
@@ -545,11 +559,22 @@
       const top = Math.max(...group.items.map(item => item.score), 1e-9)
       return group.items.map(item => ({
         ...item,
+        title: titleWithSubject(site, item),
         score: (ordered.length - rankIndex) * 10 + 9 * Math.max(0, item.score) / top,
         terms: displayTerms(plan, item, group.said)
       }))
     })
     return { ...result, items }
+  }
+
+  /** A paragraph's result says what the paragraph is about: its subject
+   * after its label, marked as the editors' words where it is theirs (and
+   * not repeated where the title already says it). */
+  function titleWithSubject(site, item) {
+    const unit = !item.location.includes("#") && site.subjects.get(pageKey(item.location))
+    if (!unit || fold(item.title.replace(/<[^>]*>/g, "")).includes(fold(unit.subject))) return item.title
+    const mark = unit.editorial ? ` title="Subject, in the editors\u2019 words"` : ""
+    return `${item.title} <span class="sd-search-subject"${mark}>\u00b7 ${escapeHTML(unit.subject)}</span>`
   }
 
   /** Material lists a query word the entry lacks as "Missing", and passes
@@ -565,90 +590,74 @@
     return terms
   }
 
-  /* -- the worker ---------------------------------------------------------- */
+  /* -- inside the worker ------------------------------------------------------ */
 
-  const here = document.currentScript ? document.currentScript.src : ""
-  let dataPromise = null
+  /* This script is Material's search worker as far as the page knows: the
+   * theme's config names it (overrides/main.html), with Material's own
+   * worker after "?worker=". It loads that worker and stands between it and
+   * the page. In the offline bundle, the iframe-worker shim runs it in an
+   * iframe, where importScripts adds script elements and returns a
+   * promise; in a real worker, importScripts loads at once. */
+  const scope = self
+  const here = typeof document !== "undefined" && document.currentScript
+    ? document.currentScript.src
+    : scope.location.href
+  const material = (here.match(/[?&]worker=([^?&#]+)/) || [])[1]
+  const load = url => Promise.resolve(scope.importScripts(new URL(url, here).href))
 
-  function loadData() {
-    if (!dataPromise)
-      dataPromise = new Promise(resolve => {
-        if (window.sdSearchData) return resolve(window.sdSearchData)
-        const script = document.createElement("script")
-        script.src = here.replace(/search\.js(\?.*)?$/, "search-data.js")
-        script.onload = () => resolve(window.sdSearchData || null)
-        script.onerror = () => resolve(null)
-        document.head.appendChild(script)
-      })
-    return dataPromise
+  /* Material's message handler, kept to be called by this layer. */
+  const handlers = []
+  const addEventListener = scope.addEventListener.bind(scope)
+  scope.addEventListener = (type, listener, options) => type === "message"
+    ? handlers.push(listener)
+    : addEventListener(type, listener, options)
+  const deliver = message => handlers.forEach(listener => listener({ data: message }))
+
+  let site = null
+  const plans = []
+
+  /* Results on their way to the page: ranked for the query they answer. */
+  const post = scope.postMessage.bind(scope)
+  scope.postMessage = (message, ...rest) => {
+    const plan = message && message.type === RESULT ? plans.shift() : null
+    if (plan && site) {
+      try {
+        message = { ...message, data: rank(site, plan, message.data) }
+      } catch (err) {
+        console.warn("search layer: ranking failed, Material's order", err)
+      }
+    }
+    return post(message, ...rest)
   }
 
-  /* For tests and curious readers: the search's view of the site, the
-   * analysis of a query, and the last query answered. */
-  const api = { site: null, answered: null, analyse: raw => api.site && analyse(api.site, raw) }
-  window.sdSearch = api
-
-  const NativeWorker = window.Worker
-  if (!NativeWorker || !here) return
-
-  class SearchWorker extends EventTarget {
-    constructor(url, options) {
-      super()
-      this.worker = new NativeWorker(url, options)
-      this.plans = []
-      this.site = null
-      this.sending = Promise.resolve()
-      this.worker.addEventListener("message", ev => this.receive(ev.data))
-      this.worker.addEventListener("error", ev => this.dispatchEvent(new ErrorEvent("error", ev)))
-    }
-
-    postMessage(message) {
-      /* Messages keep their order: a query waits for the set-up. */
-      this.sending = this.sending.then(() => this.send(message))
-    }
-
-    async send(message) {
-      if (message && message.type === SETUP) {
-        const data = await loadData()
-        try {
-          if (data) this.site = api.site = new Site(message.data.config, message.data.docs, data)
-        } catch (err) {
-          console.warn("search.js: set-up failed, plain search", err)
-          this.site = null
-        }
-      } else if (message && message.type === QUERY && this.site) {
-        const plan = analyse(this.site, message.data)
-        this.plans.push(plan)
-        message = { ...message, data: plan.lunr || message.data }
+  async function receive(message) {
+    if (message && message.type === SETUP) {
+      try {
+        await load("search-data.js")
+        site = new Site(message.data.config, message.data.docs, scope.sdSearchData)
+      } catch (err) {
+        console.warn("search layer: set-up failed, Material's search alone", err)
+        site = null
       }
-      this.worker.postMessage(message)
-    }
-
-    receive(message) {
+    } else if (message && message.type === QUERY) {
+      /* One plan per query, null where the query goes as typed: each result
+       * finds the plan of its query. */
       let plan = null
-      if (message && message.type === RESULT && this.plans.length) {
-        plan = this.plans.shift()
-        try {
-          message = { ...message, data: rank(this.site, plan, message.data) }
-        } catch (err) {
-          console.warn("search.js: ranking failed, Material's order", err)
-        }
+      try {
+        plan = site && analyse(site, message.data)
+      } catch (err) {
+        console.warn("search layer: query kept as typed", err)
       }
-      this.dispatchEvent(new MessageEvent("message", { data: message }))
-      if (typeof this.onmessage === "function") this.onmessage({ data: message })
-      /* The query whose results are shown (tests wait for it). */
-      if (plan) api.answered = plan.raw
+      plans.push(plan)
+      if (plan) message = { ...message, data: plan.lunr || message.data }
     }
-
-    terminate() {
-      this.worker.terminate()
-    }
+    deliver(message)
   }
 
-  /* Wrap only Material's search worker. */
-  window.Worker = function Worker(url, options) {
-    return /\/workers\/search\.[^/]*\.js/.test(String(url))
-      ? new SearchWorker(url, options)
-      : new NativeWorker(url, options)
-  }
+  /* Messages keep their order; none reaches Material before it is loaded. */
+  let queue = material ? load(material) : Promise.reject(new Error("no ?worker= in the worker's address"))
+  queue = queue.catch(err => console.warn("search layer: cannot load Material's search worker", err))
+  addEventListener("message", ev => {
+    queue = queue.then(() => receive(ev.data))
+  })
 })()

@@ -7,9 +7,8 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .model import Emphasis, FootnoteMark, Inline, LineBreak, Reference, Text
 
@@ -103,9 +102,7 @@ def to_html(content: tuple[Inline, ...]) -> str:
     are shown as superscript numbers, not links."""
     out: list[str] = []
     for node in content:
-        if isinstance(node, Text):
-            out.append(html.escape(node.text, quote=False))
-        elif isinstance(node, Reference):
+        if isinstance(node, Text | Reference):
             out.append(html.escape(node.text, quote=False))
         elif isinstance(node, Emphasis):
             tag = "strong" if node.strong else "em"

@@ -72,7 +72,8 @@ def _adoption_line(document: Document) -> str:
 
 
 def _split_lines(content: tuple) -> list[str]:
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[Inline] = []
     for node in content:
         if isinstance(node, LineBreak):
             lines.append(plain_text(tuple(current)))
@@ -87,7 +88,8 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     """Merge the metadata file's ``data`` (``None`` when there is no file)
     over the defaults derived from ``document``."""
     diagnostics: list[Diagnostic] = []
-    data = data if data is not None else {}
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise InputError(
             [Diagnostic(node_at(path, data), "the metadata file must be a mapping of keys to values",
@@ -171,7 +173,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                        f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
-    citation = data.get("citation") or {}
+    citation: dict[str, Any] = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
     for key, template in (citation.items() if isinstance(citation, dict) else ()):
         try:

@@ -18,10 +18,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+# MkDocs loads this file by path, not as part of the package.
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -29,16 +34,16 @@ if str(ROOT) not in sys.path:
 from build_scripts.cli import main  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
 
-_serving = False
+# The command is known only at start-up; MkDocs hooks are module functions.
+_command: list[str] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    _command[:] = [command]
 
 
-def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
-    if not _serving:
+def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    if _command != ["serve"]:
         return
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:

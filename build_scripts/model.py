@@ -14,7 +14,6 @@ from types import MappingProxyType
 
 from .diagnostics import Location
 
-
 # --- inline content ---------------------------------------------------------
 
 
@@ -29,7 +28,7 @@ class Text:
 class Emphasis:
     """Italic (``*…*``) or bold (``**…**``) text in the source."""
 
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     strong: bool
 
 

@@ -8,10 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_scripts.write import MANIFEST, WriteConflict, write_pages
 from conftest import ROOT, SEED, run
-
-import pytest
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
 

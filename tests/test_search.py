@@ -23,7 +23,7 @@ from build_scripts.pipeline import build, load
 from build_scripts.search_terms import search_data, symbol_keys
 from conftest import ROOT, SEED, Bundle, copy_project, report, run, serve
 
-QUERY_DIRS = [ROOT / "tests" / "data" / "queries", ROOT.parent / "shared" / "queries"]
+QUERIES = ROOT / "tests" / "data" / "queries"
 GOAL_TOP1, GOAL_TOP3 = 0.90, 0.97
 REGISTRY = {e["page_url"]: e["eId"] for e in json.loads(
     (ROOT / "source" / "ecosoc-resolution-2010-18.ids.json").read_text(encoding="utf-8"))}
@@ -44,10 +44,9 @@ UNWRITTEN = [
 
 
 def query_file(name: str) -> Path:
-    for directory in QUERY_DIRS:
-        if (directory / name).is_file():
-            return directory / name
-    pytest.fail(f"{name} is in none of {', '.join(map(str, QUERY_DIRS))}")
+    if not (QUERIES / name).is_file():
+        pytest.fail(f"{QUERIES / name} is missing: restore it from git (see tests/data/README.md)")
+    return QUERIES / name
 
 
 def load_queries(name: str) -> list[tuple[str, list[str]]]:

@@ -13,7 +13,7 @@ from typing import Any
 from .diagnostics import Diagnostic, InputError, Location
 from .frbr import printed_date
 from .inline import plain_text
-from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
+from .model import BlockKind, Document, Emphasis, Inline, LineBreak, Metadata, PartMeta
 from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",

@@ -23,6 +23,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -50,7 +51,7 @@ def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:
         raise Abort("the source has errors (listed above); the site was not rebuilt")
 
 
-def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' signature
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for key in ("site_name", "site_description"):
         if config.get(key):
             config[key] = Markup(config[key])
@@ -67,14 +68,14 @@ def _escaped_nav(nav: object) -> object:
     return nav
 
 
-def on_page_markdown(markdown, page, config, files):  # noqa: ANN001, ANN201 - MkDocs' signature
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = Markup(page.meta[key])
     return markdown
 
 
-def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs' signature
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """The offline bundle's pages (file URLs, `use_directory_urls: false`)
     keep the public, directory-style canonical address of the online page."""
     if not config["use_directory_urls"] and config.get("site_url"):

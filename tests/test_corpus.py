@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_robustness import crawl
 
 from conftest import ROOT, BuiltSite, build_site, copy_project, one, rendered_words, unzip_bundle
-from test_robustness import crawl
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))

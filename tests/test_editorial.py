@@ -41,14 +41,14 @@ def test_ibid_footnotes_show_what_they_stand_for(built_site: BuiltSite) -> None:
     assert "United Nations, Treaty Series, vol. 2349, No. 42146." in popover.get_text()
 
 
-def cited(page: BeautifulSoup, key: str) -> tuple[str | None, list[str]]:
+def cited(page: Tag, key: str) -> tuple[str | None, list[str]]:
     """The entry's own link (None when it is named, not linked) and the
     labels of the paragraphs that cite it."""
     item = next((li for li in page.select("article li") if li.get_text(" ", strip=True).startswith(key + " ")), None)
     assert item is not None, key
     own = item.find("a", class_="sd-external")
     where = [a.get_text() for a in item.find_all("a") if a is not own]
-    return (own["href"] if own else None), where
+    return (str(own["href"]) if own else None), where
 
 
 def test_cited_documents(built_site: BuiltSite) -> None:
@@ -124,7 +124,7 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     # The text's eIds, not the metadata's (TLCOrganization) nor the notes'.
     in_meta = {el for meta in root.iter(f"{AKN}meta") for el in meta.iter()}
     eids = [el.get("eId") for el in root.iter()
-            if el.get("eId") and "authorialNote" not in el.get("eId") and el not in in_meta]
+            if el.get("eId") and "authorialNote" not in el.get("eId", "") and el not in in_meta]
     assert [e for e in eids if e != "att_1"] == [e["eId"] for e in ids]
     note63 = root.find(f".//{AKN}authorialNote[@marker='63']")
     assert note63 is not None

@@ -21,11 +21,11 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from conftest import SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
 
 from build_scripts.exports import akoma_ntoso
 from build_scripts.pipeline import build, load
 from build_scripts.quotes import inner_quotes
+from conftest import SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
 
 SETTINGS = "source/ecosoc-resolution-2010-18.yml"
 NOTES = "source/ecosoc-resolution-2010-18.notes.yml"
@@ -207,7 +207,11 @@ def test_no_script_runs_and_meta_tags_say_the_text(hostile_site: BuiltSite, brow
     with serve(hostile_site.site) as url:
         blocked = block_requests(context, url)
         page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        def dismiss(dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         for path in pages:
             address = f"{url}/" + ("" if path == "." else f"{path}/")
             page.goto(address, wait_until="load")
@@ -334,9 +338,9 @@ def test_data_files_hold_the_text(hostile_site: BuiltSite, tmp_path: Path) -> No
     # Akoma Ntoso needs the document's identity (symbol, body, date), which
     # hostile settings do not give: the text fields alone, with the settings kept.
     project = copy_project(tmp_path / "p")
-    for field in FIELDS:
-        if field.name in ("paragraph", "footnote", "note"):
-            field.inject(project)
+    for text_field in FIELDS:
+        if text_field.name in ("paragraph", "footnote", "note"):
+            text_field.inject(project)
     akn = akoma_ntoso(build(load(project / SEED), check_registry=False))
     assert akn is not None
     words = shown("".join(ElementTree.fromstring(akn.encode("utf-8")).itertext()))

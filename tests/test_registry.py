@@ -14,7 +14,7 @@ from build_scripts import registry
 from build_scripts.diagnostics import InputError
 from build_scripts.model import Alias
 from build_scripts.pipeline import build, load
-from build_scripts.yamlfile import COL, LINE
+from build_scripts.yamlfile import load_yaml
 from conftest import ROOT, SEED, build_site, copy_project, run, serve
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
@@ -152,7 +152,7 @@ def test_a_gone_id_is_reported_at_its_registry_line() -> None:
 
 
 def test_an_alias_retires_a_gone_id() -> None:
-    aliases = {"att_1__para_43": "att_1__para_42", LINE: 1, COL: 1}
+    aliases = load_yaml("r.aliases.yml", "att_1__para_43: att_1__para_42\n")
     assert registry.check([ENTRY_42], "r.ids.json", committed_text(), "r.aliases.yml", aliases) == [
         Alias("att_1__para_43", "/declaration/43/", "att_1__para_42")
     ]
@@ -161,16 +161,16 @@ def test_an_alias_retires_a_gone_id() -> None:
 @pytest.mark.parametrize(
     ("aliases", "current", "message"),
     [
-        ({"att_1__para_99": "att_1__para_42", LINE: 3}, COMMITTED,
+        ("# retired\n\natt_1__para_99: att_1__para_42\n", COMMITTED,
          "r.aliases.yml:3:1: error: alias 'att_1__para_99' names an id that was never published — "
          "use an eId from the registry, or delete the alias"),
-        ({"att_1__para_43": "att_1__para_42", LINE: 2}, COMMITTED,
+        ("# retired\natt_1__para_43: att_1__para_42\n", COMMITTED,
          "r.aliases.yml:2:1: error: alias 'att_1__para_43' retires an id that the source still has — "
          "delete the alias: the id is still in use"),
     ],
 )
-def test_aliases_that_cannot_be_right(aliases: dict, current: list, message: str) -> None:
-    assert check_errors(current, aliases) == [message]
+def test_aliases_that_cannot_be_right(aliases: str, current: list, message: str) -> None:
+    assert check_errors(current, load_yaml("r.aliases.yml", aliases)) == [message]
 
 
 def test_an_alias_to_an_id_this_build_lacks() -> None:
@@ -214,10 +214,3 @@ def test_a_malformed_registry(text: str, message: str) -> None:
 def test_a_gone_id_in_a_compact_registry_is_reported_at_its_first_line() -> None:
     assert check_errors([ENTRY_42], text=json.dumps(COMMITTED, separators=(",", ":")))[0].startswith(
         "r.ids.json:1:1: error: published id 'att_1__para_43'")
-
-
-def test_the_line_keys_of_the_aliases_file_are_skipped_wherever_they_stand() -> None:
-    aliases = {LINE: 4, COL: 1, "att_1__para_43": "att_1__para_42"}
-    assert registry.check([ENTRY_42], "r.ids.json", committed_text(), "r.aliases.yml", aliases) == [
-        Alias("att_1__para_43", "/declaration/43/", "att_1__para_42")
-    ]

@@ -104,7 +104,9 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
         heading = "Preambular paragraphs" if unit.kind == "preamble" else (unit.section or operative)
         if not groups or groups[-1]["heading"] != heading:
             # The preambular paragraphs have a page that lists them.
-            link = relative_link(HOME_PAGE, ids.preamble_index_path(unit.part.slug)) if unit.kind == "preamble" else None
+            link = None
+            if unit.kind == "preamble":
+                link = relative_link(HOME_PAGE, ids.preamble_index_path(unit.part.slug))
             groups.append({"heading": heading, "link": link, "links": []})
         text = unit.num if unit.block.printed_number else "¶"
         groups[-1]["links"].append({"text": text, "link": relative_link(HOME_PAGE, unit.page), "label": unit.label})

@@ -33,6 +33,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from . import ids
 from .citations import cited_documents, resolve_ibid
@@ -132,7 +133,7 @@ def _listed_footnotes(unit: Unit, with_body: set[int]) -> list[int]:
     return sorted(n for n in numbers if n in with_body)
 
 
-def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_page: str) -> dict[str, object]:
+def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_page: str) -> dict[str, Any]:
     """The data ``search.js`` uses, as a JSON-ready value. ``footnotes_page``
     and ``about_page`` are docs paths; ``footnote_anchor`` formats a
     footnote's anchor on the footnotes page ("footnote-{number}")."""
@@ -165,7 +166,8 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
                 keywords.add(page_of[where], keys)
     cited_pages: dict[int, list[str]] = {}
     for footnote in site.footnotes:
-        cited_pages[footnote.number] = list(dict.fromkeys(page_of[c.eid] for c in footnote.cited_by if c.eid in page_of))
+        citing = (page_of[c.eid] for c in footnote.cited_by if c.eid in page_of)
+        cited_pages[footnote.number] = list(dict.fromkeys(citing))
     # A page's footnote section carries the keywords of the footnotes it lists.
     for unit in units:
         for number in _listed_footnotes(unit, with_body):

@@ -54,7 +54,7 @@ def load_queries(name: str) -> list[tuple[str, list[str]]]:
     return [(str(q["query"]), q["best"]) for q in data["queries"]]
 
 
-def eid_of(href: str) -> str | None:
+def eid_of(href: str) -> str:
     """A result's link → the eId of the paragraph page it opens; ``fn_N``
     for footnote N on the footnotes page, ``home`` and ``about``."""
     url = urlsplit(href)
@@ -107,12 +107,12 @@ WATCH = """(() => {
 })()"""
 
 
-def open_site(page, start: str) -> None:  # noqa: ANN001 - a Playwright page
+def open_site(page, start: str) -> None:
     page.add_init_script(WATCH)
     page.goto(start)
 
 
-def type_query(page, query: str) -> list[str]:  # noqa: ANN001
+def type_query(page, query: str) -> list[str]:
     """Type ``query`` into the search box; the results shown for it, each as
     the href its best link opens. All but the last character are filled in
     at once (the search box answers keystrokes, and the ranking of what was
@@ -127,16 +127,16 @@ def type_query(page, query: str) -> list[str]:  # noqa: ANN001
     return page.evaluate(f"() => [...document.querySelectorAll('.md-search-result__item')].map({BEST_LINK})")
 
 
-def results(page, query: str) -> list[str | None]:  # noqa: ANN001
+def results(page, query: str) -> list[str]:
     return [eid_of(h) for h in type_query(page, query)]
 
 
-def latency(page) -> float | None:  # noqa: ANN001
+def latency(page) -> float | None:
     times = page.evaluate("sdWatch")
     return times["shown"] - times["key"] if times["shown"] > times["key"] else None
 
 
-def accuracy(page, queries: list[tuple[str, list[str]]], timings: list[float] | None = None):  # noqa: ANN001, ANN201
+def accuracy(page, queries: list[tuple[str, list[str]]], timings: list[float] | None = None):
     top1 = top3 = 0
     misses = []
     for query, best in queries:
@@ -158,8 +158,8 @@ def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run([sys.executable, "-m", "build_scripts", "--source", SEED, "--quiet"], project)
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        text = re.sub(r"search:\n  (exclude: true|boost: [\d.]+)\n", "", text).replace(' data-search-exclude="true"', "")
-        text = text.replace(" data-search-exclude", "")
+        text = re.sub(r"search:\n  (exclude: true|boost: [\d.]+)\n", "", text)
+        text = text.replace(' data-search-exclude="true"', "").replace(" data-search-exclude", "")
         page.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"\n  search:\n(?:    .*\n)+", "\n  search: {}\n",
@@ -174,7 +174,7 @@ def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def search_page(browser) -> Iterator[object]:  # noqa: ANN001
+def search_page(browser) -> Iterator[object]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     yield page
     page.close()
@@ -253,7 +253,7 @@ JUMPS = [
 
 
 @pytest.mark.parametrize("where", ["online", "offline"])
-def test_jump_is_first_and_enter_opens_it(page, site_url: str, offline_site: Path, where: str) -> None:  # noqa: ANN001
+def test_jump_is_first_and_enter_opens_it(page, site_url: str, offline_site: Path, where: str) -> None:
     start = site_url + "/" if where == "online" else (offline_site / "index.html").as_uri()
     open_site(page, start)
     assert [results(page, query)[0] for query, _, _ in JUMPS] == [target for _, target, _ in JUMPS]
@@ -293,7 +293,7 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
-def pages_by_word(site_url: str, page) -> dict[str, set[str]]:  # noqa: ANN001
+def pages_by_word(site_url: str, page) -> dict[str, set[str]]:
     """Each word of the paragraphs' text → the eIds of the pages saying it."""
     index = json.loads(page.context.request.get(site_url + "/search/search_index.json").text())
     found: dict[str, set[str]] = {}
@@ -307,12 +307,17 @@ def pages_by_word(site_url: str, page) -> dict[str, set[str]]:  # noqa: ANN001
 
 
 # lunr's English stop words: its pipeline leaves them out of the index.
-LUNR_STOP_WORDS = set("""a able about across after all almost also am among an and any are as at be because been but
-by can cannot could dear did do does either else ever every for from get got had has have he her hers him his how
-however i if in into is it its just least let like likely may me might most must my neither no nor not of off often
-on only or other our own rather said say says she should since so some than that the their them then there these
-they this tis to too twas us wants was we were what when where which while who whom why will with would yet you
-your""".split())
+LUNR_STOP_WORDS = {
+    "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "but", "by", "can", "cannot", "could", "dear", "did", "do", "does", "either",
+    "else", "ever", "every", "for", "from", "get", "got", "had", "has", "have", "he", "her", "hers", "him", "his",
+    "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "least", "let", "like", "likely", "may",
+    "me", "might", "most", "must", "my", "neither", "no", "nor", "not", "of", "off", "often", "on", "only", "or",
+    "other", "our", "own", "rather", "said", "say", "says", "she", "should", "since", "so", "some", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "tis", "to", "too", "twas", "us", "wants",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "yet", "you", "your",
+}
 
 
 def test_typos_find_the_word_below_exact_matches(page, site_url: str) -> None:

@@ -197,6 +197,8 @@ def test_query_files_online_offline_and_stock(search_page, site_url: str, offlin
                              ("stock", stock_url + "/")]:
             open_site(search_page, start)
             for name, queries in files.items():
+                if where == "stock" and name not in QUERY_FILES:
+                    continue  # the held-out queries measure this site only
                 scores[where, name] = accuracy(search_page, queries, timings[where])
     for (where, name), (top1, top3, misses) in scores.items():
         label = {"online": "this site, online", "offline": "this site, offline bundle",
@@ -399,7 +401,7 @@ def test_other_pages_are_found_below_paragraphs(page, site_url: str) -> None:
     found = results(page, "Treaty Series")
     citing = {"para_7", "para_13", "att_1__para_12", "att_1__para_17", "att_1__para_18", "att_1__para_26"}
     assert set(found[:6]) == citing, found
-    assert "fn_4" in found and "/documents/" in found
+    assert any(e.startswith("fn_") for e in found[6:]) and "/documents/" in found[6:], found
     assert results(page, "offline bundle USB stick")[0] == "/offline/"
 
 

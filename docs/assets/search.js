@@ -64,13 +64,18 @@
   const escapeHTML = s => s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 
   /** Straight apostrophes and quotes; possessives dropped ("children's",
-   * "childrens'" → "children", "childrens"). */
+   * "childrens'" → "children", "childrens"); initials joined ("U.N." →
+   * "UN"); lunr's operators are not the reader's (this script writes the
+   * lunr query). */
   function plainQuery(raw) {
     return raw.normalize("NFKC")
       .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
       .replace(/[\u201c\u201d]/g, "\"")
       .replace(/'s\b/gi, "")
       .replace(/'/g, "")
+      .replace(/\b(?:[A-Za-z]\.){2,}/g, initials => initials.replace(/\./g, ""))
+      .replace(/[~^*+:\\]/g, " ")
+      .replace(/(^|\s)-+/g, "$1")
   }
 
   /** Singular of an English plural; other words as they are. */
@@ -549,7 +554,7 @@
       const target = group.items.findIndex(item => item.location === pin.location)
       group.items.unshift(...group.items.splice(target, 1))
       group.items[0] = { ...group.items[0], score: Math.max(...group.items.map(item => item.score)) + 1 }
-      pinned.push(group)
+      pinned.push({ ...group, pinned: true })
     }
     const ordered = [...pinned, ...scored]
 
@@ -561,7 +566,7 @@
         ...item,
         title: titleWithSubject(site, item),
         score: (ordered.length - rankIndex) * 10 + 9 * Math.max(0, item.score) / top,
-        terms: displayTerms(plan, item, group.said)
+        terms: displayTerms(plan, item, group)
       }))
     })
     return { ...result, items }
@@ -580,13 +585,15 @@
   /** Material lists a query word the entry lacks as "Missing", and passes
    * matched words to the page's highlighter: the reader's words, not this
    * script's alternatives and keys. */
-  function displayTerms(plan, item, said) {
+  function displayTerms(plan, item, { said, pinned }) {
     const terms = {}
     for (const [term, yes] of Object.entries(item.terms || {}))
       if (yes && !/_/.test(term)) terms[term] = true
-    plan.concepts.forEach((concept, i) => {
-      if (concept.weight > 0 && !said[i] && !(concept.label in terms)) terms[concept.label] = false
-    })
+    /* What a jump opens, and a jump's number, miss nothing. */
+    if (!plan.pure && !pinned)
+      plan.concepts.forEach((concept, i) => {
+        if (concept.weight > 0 && !said[i] && !(concept.label in terms)) terms[concept.label] = false
+      })
     return terms
   }
 
@@ -649,7 +656,9 @@
         console.warn("search layer: query kept as typed", err)
       }
       plans.push(plan)
-      if (plan) message = { ...message, data: plan.lunr || message.data }
+      /* Nothing to look up (only stop words, say): an empty query, which
+       * Material answers with no results (a jump still shows). */
+      if (plan) message = { ...message, data: plan.lunr }
     }
     deliver(message)
   }

@@ -191,7 +191,6 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
                 "num": u.num,
                 "letter": u.letter or "",
                 "printed": u.block.printed_number,
-                "label": u.label,
                 # What the paragraph is about, shown in its search result.
                 "subject": subject.text if (subject := site.subjects.get(u.eid)) else "",
                 "editorial": bool(subject and subject.editorial),

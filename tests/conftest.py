@@ -29,6 +29,11 @@ if TYPE_CHECKING:  # Playwright is imported only by the browser fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "source/ecosoc-resolution-2010-18.md"
+PUBLIC_ADDRESS = "https://salvador-reader.github.io/"
+"""The public address the tests publish under (SITE_URL): not the real one,
+which is not known, but one that is not reserved either. At a host's top
+folder, so that the link crawl of the locally served site also holds for
+404.html, whose links MkDocs makes absolute under the address's path."""
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google's hosts at start-up,
 # which this network refuses.
@@ -92,13 +97,21 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / name, ignore=ignore)
         else:
             shutil.copy2(source, destination / name)
+    # The build runs PurgeCSS from the project's node_modules/ (npm ci).
+    (destination / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return destination
 
 
-def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED) -> subprocess.CompletedProcess[str]:
+def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED,
+        site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``site_url``: SITE_URL for this run (never inherited from the
+    environment the tests run in)."""
     # SOURCE tells the MkDocs hook which document to regenerate.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE": source,
            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -164,12 +177,15 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SOURCE_DATE_EPOCH = "1700000000"
 
 
-def build_site(project: Path, source: str = SEED, offline_only: bool = False, check: bool = True):
-    """What `make build` (or `make offline`) does, in a project copy."""
+def build_site(project: Path, source: str = SEED, offline_only: bool = False, check: bool = True,
+               site_url: str | None = None):
+    """What `make build` (or `make offline`) does, in a project copy;
+    ``site_url`` as `make build SITE_URL=…`."""
     if not SHIM.is_file():
         pytest.fail(f"{SHIM} is missing: run 'npm ci' (make test does)")
     args = [sys.executable, "-m", "build_scripts.site_build", "--source", source, "--shim", str(SHIM)]
-    result = run(args + (["--offline-only"] if offline_only else []), project, check=check, source=source)
+    result = run(args + (["--offline-only"] if offline_only else []), project, check=check, source=source,
+                 site_url=site_url)
     if not check:
         return result
     return BuiltSite(project, project / "site", result.stdout + result.stderr)
@@ -187,7 +203,15 @@ def unzip_bundle(project: Path, source: str = SEED) -> Bundle:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The seed as published: `make build SITE_URL=<PUBLIC_ADDRESS>`."""
     project = copy_project(tmp_path_factory.mktemp("project"))
+    return build_site(project, site_url=PUBLIC_ADDRESS)
+
+
+@pytest.fixture(scope="session")
+def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The seed as a newcomer's first `make build`: no public address."""
+    project = copy_project(tmp_path_factory.mktemp("unaddressed"))
     return build_site(project)
 
 
@@ -195,7 +219,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def second_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The same commit built again in another, deeper directory."""
     project = copy_project(tmp_path_factory.mktemp("elsewhere") / "another" / "checkout")
-    return build_site(project)
+    return build_site(project, site_url=PUBLIC_ADDRESS)
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,14 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 from build_scripts.diagnostics import InputError
 from build_scripts.pipeline import build, load
-from conftest import ROOT, SEED, BuiltSite, one
+from build_scripts.render import render
+from build_scripts.units import site_units
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite, one
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
@@ -103,7 +106,7 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert len(paragraphs) == 88
     p42 = paragraphs["att_1__para_42"]
     assert p42["label"] == "Salvador Declaration, paragraph 42"
-    assert p42["public_url"] == "https://salvador-declaration.example.org/declaration/42/"
+    assert p42["public_url"] == PUBLIC_ADDRESS + "declaration/42/"
     assert p42["backlinks"][0]["from"] == "para_9" and p42["backlinks"][0]["relation"] == "in line with"
     assert p42["parallels"][0]["resolution"] == "para_9"
     assert "cybercrime" in p42["themes"]
@@ -132,3 +135,27 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert marker_6 == 2  # cited by resolution 10 and Declaration 49
     # A paragraph's words are in its element, in order (42 cites no footnote).
     assert "".join("".join(para42.itertext()).split()) == "42." + "".join(p42["text"].split())
+
+
+def test_lettered_points_carry_the_same_themes_in_pages_and_in_document_json() -> None:
+    """A theme that names a paragraph covers its lettered points (the evidence
+    check reads them): each point's page tags and its ``themes`` in
+    document.json must say so alike. Built from a corpus document with
+    lettered points and a themes file naming their paragraph."""
+    source = ROOT / "tests" / "data" / "corpus" / "a-res-80-3-awaza-political-declaration.md"
+    files = load(source)
+    site = build(files, check_registry=False)
+    units = site_units(site)
+    parent = next(u for u in units if u.kind == "paragraph" and u.num == "13")
+    points = [u for u in units if u.point is not None and u.block is parent.block]
+    assert points, "paragraph 13 of A/RES/80/3 has lettered points"
+    themes = f"themes:\n  awaza:\n    title: Awaza Programme\n    evidence: [Awaza Programme of Action]\n" \
+             f"    paragraphs: [{parent.eid}]\n"
+    site = build(type(files)(**{**files.__dict__, "themes_text": themes}), check_registry=False)
+    pages = render(site)
+    data = {p["eId"]: p for p in json.loads(pages["data/document.json"])["paragraphs"]}
+    titles = {t.slug: t.title for t in site.themes}
+    for unit in site_units(site):
+        front = yaml.safe_load(pages[unit.page].split("---\n")[1])
+        assert (front.get("tags") or []) == [titles[s] for s in data[unit.eid]["themes"]], unit.eid
+    assert data[points[0].eid]["themes"] == ["awaza"] and data[parent.eid]["themes"] == ["awaza"]

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
 import yaml
 
 from build_scripts.inline_render import escape_line_start, escape_markdown
-from build_scripts.render.common import html_attribute, json_script, markdown_text, page_meta
+from build_scripts.pipeline import build, load
+from build_scripts.render import mkdocs_config
+from build_scripts.render import render as render_site
+from build_scripts.render.common import html_attribute, json_script, markdown_code, markdown_text, page_meta
+from conftest import ROOT, SEED
 
 HOSTILE = [
     '"><script>alert(1)</script>',
@@ -77,6 +84,58 @@ def test_markdown_text_reads_back_as_the_text(text: str) -> None:
 def test_inline_text_at_a_block_start_reads_back_as_the_text(text: str) -> None:
     # What to_markdown does with each Text node, then the start of a block.
     assert paragraph_text(render(escape_line_start(escape_markdown(text)))) == text
+
+
+class _Code(HTMLParser):
+    """The text of each <code> element, with entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.codes: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag == "code" or self.depth == 0, f"<{tag}> inside code"
+        if tag == "code":
+            self.depth += 1
+            self.codes.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.codes[-1] += data
+
+
+def code_texts(rendered: str) -> list[str]:
+    parser = _Code()
+    parser.feed(rendered)
+    return parser.codes
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_code_reads_back_as_the_text(text: str) -> None:
+    expected = " ".join(text.split())
+    assert code_texts(render("Open " + markdown_code(text) + " now")) == [expected]
+
+
+def test_the_offline_page_shows_the_bundle_name_as_written() -> None:
+    """The bundle's name comes from the source file's name, which may hold
+    any character: the offline page shows it as written, in code."""
+    stem = "a`b` _c_ *d* <i>e<b> &amp; [f](javascript:g) {{ 1 }} # |"  # no "/": it is a file name
+    files = load(ROOT / SEED)
+    site = build(replace(files, source_path=str(Path("/tmp") / f"{stem}.md")), check_registry=False)
+    page = render_site(site)["offline.md"].split("---\n", 2)[2]
+    codes = [c for c in code_texts(render(page)) if c != "index.html"]
+    # The download link's address (an attribute the theme prints as it is)
+    # is percent-encoded, and names the same file.
+    href = mkdocs_config(site)["extra"]["bundle"]["href"]
+    assert not set(href) & set('"<>&` {}') and unquote(href) == f"downloads/{stem}-offline.zip", href
+    name = f"{stem}-offline"
+    assert codes == [f"{name}.zip", f"{name}.zip", name, f"{name}.zip.sha256", f"sha256sum {name}.zip",
+                     f"certutil -hashfile {name}.zip SHA256"], codes
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -150,7 +150,7 @@ def test_emphasis_marks_and_references_nest() -> None:
 
 @pytest.mark.parametrize(
     ("markdown_text", "escaped"),
-    [("1) was", "1\\) was"), ("+ item", "\\+ item"), ("> quote", "\\> quote"), ("= line", "\\= line"),
+    [("1) was", "1\\) was"), ("+ item", "\\+ item"), ("> quote", "\\> quote"), ("= line", "&#61; line"),
      ("12.5 per cent", "12.5 per cent"), ("a - b", "a - b")],
 )
 def test_more_line_start_hazards(markdown_text: str, escaped: str) -> None:

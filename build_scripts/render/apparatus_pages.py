@@ -8,8 +8,10 @@ from typing import Any
 
 from .. import ids
 from ..citations import cited_documents
+from ..cite import printed_date
 from ..parallels import MIN_RUN, THRESHOLD
 from ..units import relative_link
+from .authority import adopted_sentence, official_documents
 from .common import (
     ABOUT_PAGE,
     DOCUMENTS_PAGE,
@@ -134,11 +136,16 @@ def theme_pages(ix: SiteIndex) -> dict[str, str]:
 def about_page(ix: SiteIndex) -> str:
     site = ix.site
     example = next(u for u in reversed(ix.units) if u.kind == "paragraph")
+    updated = site.metadata.edition.updated
     return ix.render(
         "about.md.j2",
         meta=site.metadata,
         parts=list(site.metadata.parts),
+        adopted=adopted_sentence(ix),
+        documents=official_documents(ix),
+        updated=printed_date(updated) if updated else None,
         example={"page_url": example.page_url, "anchor_url": example.anchor_url, "label": example.label},
+        example_citation=ix.citation(example),
         notes_count=len(site.notes),
     )
 

@@ -14,6 +14,7 @@ import jinja2
 
 from .. import ids
 from ..citations import resolve_ibid
+from ..cite import Citation, unit_citation
 from ..inline_render import FootnoteRefs, escape_line_start, escape_markdown
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
 from ..quotes import quoted
@@ -35,6 +36,7 @@ DESCRIPTION_LENGTH = 160
 # Escaping: every value that leaves the generator is escaped once, by the
 # one helper for the context it lands in. Templates apply them as filters:
 #   md         Markdown text (page bodies, link texts)
+#   code       Markdown text shown as inline code (file names, commands)
 #   attr       an HTML attribute value, in raw HTML, in HTML inside Markdown,
 #              or in an attr_list "{ key="…" }"
 #   text       HTML element text, in raw HTML blocks
@@ -74,6 +76,14 @@ def markdown_text(value: object) -> str:
     return escape_line_start(escape_markdown(" ".join(str(value).split())))
 
 
+def markdown_code(value: object) -> str:
+    """Plain text (a file name, a command) as inline code that shows exactly
+    that text. Not a backtick span: a backtick in the value would end it.
+    Python-Markdown reads the text between raw ``<code>`` tags as Markdown,
+    so it is escaped as Markdown text."""
+    return f"<code>{markdown_text(value)}</code>"
+
+
 def theme_html(value: object) -> str:
     """A value that MkDocs and Material print into pages unescaped, in text
     and in attributes (site name, page title, description, nav titles and
@@ -103,7 +113,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=markdown_text, attr=html_attribute, text=html_text, page_meta=page_meta, yaml=yaml_scalar,
+        md=markdown_text, code=markdown_code, attr=html_attribute, text=html_text, page_meta=page_meta,
+        yaml=yaml_scalar,
         json_script=json_script, quoted=quoted,
     )
     return env
@@ -179,14 +190,9 @@ class SiteIndex:
     def public_url(self, unit: Unit) -> str | None:
         return unit.public_url(self.site.metadata.site_url)
 
-    def citation(self, unit: Unit) -> str:
-        """The citation that Cite copies: the settings' template, filled, and
-        the address when the site has one."""
-        meta = self.site.metadata
-        template = meta.citation_main if unit.part.key == "main" else meta.citation_annex
-        cited = template.format(name=unit.part.name, para=unit.citation_para, num=unit.num, label=unit.label)
-        url = self.public_url(unit)
-        return f"{cited}, {url}" if url else cited
+    def citation(self, unit: Unit) -> Citation:
+        """How ``unit`` is cited, UN style (see :mod:`build_scripts.cite`)."""
+        return unit_citation(self.site.metadata, unit)
 
     def counts(self, part_key: str) -> str:
         """"7 preambular paragraphs and 18 operative paragraphs."""

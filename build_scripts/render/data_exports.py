@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .. import ids
 from ..exports import akoma_ntoso, document_json
 from ..model import Site
 from ..units import Unit, site_units
+from .authority import authority_config, footer_html
+from .citing import citation_files
 from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path, theme_html
 
 
@@ -26,6 +29,7 @@ def data_files(ix: SiteIndex) -> dict[str, str]:
     }
     if akn is not None:
         files[f"data/{AKN_FILE}"] = akn
+    files.update(citation_files(ix))
     return files
 
 
@@ -37,7 +41,10 @@ def bundle_name(site: Site) -> str:
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
     ``mkdocs.yml`` inherits (``INHERIT:``). Names and descriptions are
-    printed by the theme unescaped, so they are written escaped for HTML."""
+    printed by the theme unescaped, so they are written escaped for HTML;
+    ``copyright`` is HTML (the theme writes it as it is), escaped by
+    ``footer.html.j2``."""
+    ix = SiteIndex.of(site)
     nav: list[Any] = [{"Home": HOME_PAGE}]
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
@@ -50,13 +57,18 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
         "site_url": site.metadata.site_url,
         "site_description": theme_html(site.metadata.description),
         "nav": nav,
+        "copyright": footer_html(ix),
         "extra": {
             # The theme links the online home and offline pages to the download.
-            "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
+            # The href is percent-encoded: the name comes from the source
+            # file's name, and the theme prints the href into an attribute.
+            "bundle": {"name": bundle_name(site), "href": f"downloads/{quote(bundle_name(site))}.zip"},
             # What only the online site has, when the document has it.
             "themes": bool(site.themes),
             # What exists, for the page shown at an address that does not.
             "contents": contents(site),
+            # The authority panel of overrides/main.html.
+            "sd_authority": authority_config(ix),
         },
     }
 

@@ -155,60 +155,6 @@ document.addEventListener("keydown", function (event) {
   });
 })();
 
-/* Copy link and Cite: copy the text in data-copy (the paragraph's public
-   https:// address, or its citation followed by that address, both written
-   by the site generator so that they are right from file:// too) and say
-   so, on the button and to screen readers. */
-(function () {
-  var status = document.createElement("div");
-  status.className = "sd-status";
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  document.body.appendChild(status);
-
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var done = false;
-    try { done = document.execCommand("copy"); } catch (error) { done = false; }
-    area.remove();
-    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
-    }
-    return fallbackCopy(text);
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button.sd-copy");
-    if (!button) return;
-    var done = button.getAttribute("data-done") || "Link copied";
-    copy(button.getAttribute("data-copy")).then(function () {
-      status.textContent = done;
-      button.classList.add("sd-copy--done");
-      if (!button.classList.contains("sd-copy--compact")) {
-        if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
-        button.textContent = done;
-      }
-      setTimeout(function () {
-        button.classList.remove("sd-copy--done");
-        if (button.hasAttribute("data-label")) button.textContent = button.getAttribute("data-label");
-        status.textContent = "";
-      }, 2500);
-    }, function () {
-      status.textContent = "Could not copy: select and copy " + button.getAttribute("data-copy");
-    });
-  });
-})();
-
 /* Printing shows where each link leads, as a public https:// address, also
    from the offline bundle: a link is resolved where the page really is
    (file://…/resolution/9.html or http://…/resolution/9/), its path below the

@@ -58,9 +58,10 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     page.keyboard.type("Qatar", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
+    # Each title is the label, then the paragraph's subject.
     titles = [t.split("\n")[0] for t in results.all_inner_texts()]
-    assert "Resolution 2010/18, operative paragraph 16" in titles
-    assert "Salvador Declaration, paragraph 54" in titles
+    assert any(t.startswith("Resolution 2010/18, operative paragraph 16 · ") for t in titles), titles
+    assert any(t.startswith("Salvador Declaration, paragraph 54 · ") for t in titles), titles
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
     page.wait_for_url("**/resolution/16.html*")
     # Footnote popover.

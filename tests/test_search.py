@@ -362,7 +362,8 @@ def test_acronyms_and_common_names_find_the_full_words(page, site_url: str) -> N
                        ("UNCAC", "Convention against Corruption"),
                        ("CCPCJ", "Commission on Crime Prevention and Criminal Justice"),
                        ("ICT", "information and communications technologies"),
-                       ("the Organized Crime Convention", "Convention against Transnational Organized Crime")]:
+                       ("the Organized Crime Convention", "Convention against Transnational Organized Crime"),
+                       ("Mandela", "Standard Minimum Rules for the Treatment of Prisoners")]:
         type_query(page, name)
         first = page.locator(".md-search-result__item").first.inner_text()
         assert full.lower() in " ".join(first.split()).lower(), (name, first)

@@ -50,6 +50,7 @@
   const JOINED = { boost: 14, quality: 0.9 }
   const RELATED = { boost: 4, quality: 0.7 }
   const TYPO = { boost: 5, quality: 0.6 }
+  const NAME_PART = { boost: 10, quality: 0.8 }
   const MAX_TYPOS = 6
   const MAX_RELATED = 8
   const MAX_PREFIXED = 12
@@ -143,6 +144,12 @@
       this.vocabulary(docs)
       this.names = data.names.map(({ name, key }) => ({ words: this.words(plainQuery(name)), key }))
         .filter(name => name.words.length)
+      /* Words of names that the text never uses ("Mandela", "Palermo"):
+       * each stands for the terms whose names hold it. */
+      this.nameWords = new Map()
+      for (const { words, key } of this.names)
+        for (const word of words)
+          if (!this.df.has(word)) this.nameWords.set(word, [...new Set([...this.nameWords.get(word) || [], key])])
     }
 
     /** The location of a page (and anchor) in this build's index. */
@@ -356,6 +363,10 @@
           related++
         }
       }
+      /* A word of a name, alone ("Mandela" of "Nelson Mandela Rules"). */
+      if (!exact.length)
+        for (const [word, keys] of site.nameWords)
+          if (sameWord(folded, word)) keys.forEach(key => concept.add([key], NAME_PART))
       /* Two words run together: "moneylaundering", "crimeprevention". */
       if (!exact.length)
         for (let i = 3; i <= folded.length - 3; i++) {

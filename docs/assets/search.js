@@ -583,14 +583,14 @@
     return { ...result, items }
   }
 
-  /** A paragraph's result says what the paragraph is about: its subject
-   * after its label, marked as the editors' words where it is theirs (and
-   * not repeated where the title already says it). */
+  /** A paragraph's result says what the paragraph is about: the editors'
+   * subject after its label, marked as theirs (and not repeated where the
+   * title already says it). */
   function titleWithSubject(site, item) {
     const unit = !item.location.includes("#") && site.subjects.get(pageKey(item.location))
     if (!unit || fold(item.title.replace(/<[^>]*>/g, "")).includes(fold(unit.subject))) return item.title
-    const mark = unit.editorial ? ` title="Subject, in the editors\u2019 words"` : ""
-    return `${item.title} <span class="sd-search-subject"${mark}>\u00b7 ${escapeHTML(unit.subject)}</span>`
+    return `${item.title} <span class="sd-search-subject" title="Subject, in the editors\u2019 words">` +
+      `\u00b7 ${escapeHTML(unit.subject)}</span>`
   }
 
   /** Material lists a query word the entry lacks as "Missing", and passes

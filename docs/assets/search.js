@@ -367,9 +367,9 @@
       if (!exact.length)
         for (const [word, keys] of site.nameWords)
           if (sameWord(folded, word)) keys.forEach(key => concept.add([key], NAME_PART))
-      /* Two words run together: "moneylaundering", "crimeprevention". */
+      /* Two words run together: "moneylaundering", "followup". */
       if (!exact.length)
-        for (let i = 3; i <= folded.length - 3; i++) {
+        for (let i = 2; i <= folded.length - 2; i++) {
           const [a, b] = [site.byFold.get(folded.slice(0, i)), site.byFold.get(folded.slice(i))]
           if (a && b) concept.add([a[0], b[0]], JOINED)
         }

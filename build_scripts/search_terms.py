@@ -17,7 +17,7 @@ The file holds, by page (``declaration/42``, the page's URL path):
   :func:`symbol_keys`); under ``page + "#"``, the same for the footnotes it
   cites, with what each "Ibid." stands for;
 * ``units``: each paragraph's and point's part, kind and printed number, for
-  jumps, and its subject, shown in its result;
+  jumps, and the editors' subject, shown in its result;
 * ``marks``: the printed numbers of the footnotes listed on the page, in
   list order, so that search results show "6", not "1.";
 * ``footnotes``: every footnote's text, the pages citing it, and its
@@ -180,7 +180,7 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
         words = {part.slug, *re.findall(r"[A-Za-z]+", part.name)}
         if part.key != "main":
             words.add("annex")
-        parts[part.key] = sorted(w.lower() for w in words if len(w) > 1)
+        parts[part.key] = sorted({w.lower() for w in words if len(w) > 1})
     return {
         "parts": parts,
         "units": [
@@ -191,10 +191,10 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
                 "num": u.num,
                 "letter": u.letter or "",
                 "printed": u.block.printed_number,
-                "label": u.label,
-                # What the paragraph is about, shown in its search result.
-                "subject": subject.text if (subject := site.subjects.get(u.eid)) else "",
-                "editorial": bool(subject and subject.editorial),
+                # What the paragraph is about, in the editors' words, shown in
+                # its search result (a subject taken from the text's opening
+                # words would repeat the snippet).
+                "subject": subject.text if (subject := site.subjects.get(u.eid)) and subject.editorial else "",
             }
             for u in units
         ],

@@ -21,7 +21,7 @@ import yaml
 
 from build_scripts.pipeline import build, load
 from build_scripts.search_terms import search_data, symbol_keys
-from conftest import ROOT, SEED, Bundle, copy_project, report, run, serve
+from conftest import ROOT, SEED, Bundle, build_site, copy_project, report, run, serve
 
 QUERIES = ROOT / "tests" / "data" / "queries"
 GOAL_TOP1, GOAL_TOP3 = 0.90, 0.97
@@ -362,7 +362,8 @@ def test_acronyms_and_common_names_find_the_full_words(page, site_url: str) -> N
                        ("UNCAC", "Convention against Corruption"),
                        ("CCPCJ", "Commission on Crime Prevention and Criminal Justice"),
                        ("ICT", "information and communications technologies"),
-                       ("the Organized Crime Convention", "Convention against Transnational Organized Crime")]:
+                       ("the Organized Crime Convention", "Convention against Transnational Organized Crime"),
+                       ("Mandela", "Standard Minimum Rules for the Treatment of Prisoners")]:
         type_query(page, name)
         first = page.locator(".md-search-result__item").first.inner_text()
         assert full.lower() in " ".join(first.split()).lower(), (name, first)
@@ -417,6 +418,27 @@ def test_no_word_of_the_text_with_one_typo_finds_nothing(page, site_url: str) ->
              lambda w: w[:3] + "x" + w[4:], lambda w: w[:3] + "e" + w[3:]]
     empty = [edit(w) for w in sample for edit in edits if not results(page, edit(w))]
     assert empty == []
+
+
+def test_another_resolution_jumps_to_points_and_finds_its_own_symbol(browser, tmp_path: Path) -> None:
+    """A document with lettered points, an unnumbered operative paragraph,
+    no annex preamble, and neither glossary nor subjects: the same search,
+    from its own data."""
+    source = str(ROOT / "tests" / "data" / "corpus" / "a-res-80-9-trafficking-political-declaration.md")
+    built = build_site(copy_project(tmp_path), source=source)
+    page = browser.new_page()
+    with serve(built.site) as url:
+        open_site(page, url + "/")
+        for query, path in [("18 (a)", "/annex/18/a/"), ("para 18(b)", "/annex/18/b/"), ("op 5", "/annex/5/"),
+                            ("A/RES/80/9", "/"), ("trafficing", None)]:
+            found = [urlsplit(h).path for h in type_query(page, query)]
+            assert found, query
+            if path:
+                assert found[0] == path, (query, found)
+        # No subject: the result's title is the label alone.
+        type_query(page, "18 (a)")
+        assert page.locator(".md-search-result__item h1").first.inner_text() == "Annex, paragraph 18 (a)"
+    page.close()
 
 
 # -- the data the search layer is built from ------------------------------------

@@ -50,6 +50,7 @@
   const JOINED = { boost: 14, quality: 0.9 }
   const RELATED = { boost: 4, quality: 0.7 }
   const TYPO = { boost: 5, quality: 0.6 }
+  const NAME_PART = { boost: 10, quality: 0.8 }
   const MAX_TYPOS = 6
   const MAX_RELATED = 8
   const MAX_PREFIXED = 12
@@ -143,6 +144,12 @@
       this.vocabulary(docs)
       this.names = data.names.map(({ name, key }) => ({ words: this.words(plainQuery(name)), key }))
         .filter(name => name.words.length)
+      /* Words of names that the text never uses ("Mandela", "Palermo"):
+       * each stands for the terms whose names hold it. */
+      this.nameWords = new Map()
+      for (const { words, key } of this.names)
+        for (const word of words)
+          if (!this.df.has(word)) this.nameWords.set(word, [...new Set([...this.nameWords.get(word) || [], key])])
     }
 
     /** The location of a page (and anchor) in this build's index. */
@@ -356,9 +363,13 @@
           related++
         }
       }
-      /* Two words run together: "moneylaundering", "crimeprevention". */
+      /* A word of a name, alone ("Mandela" of "Nelson Mandela Rules"). */
       if (!exact.length)
-        for (let i = 3; i <= folded.length - 3; i++) {
+        for (const [word, keys] of site.nameWords)
+          if (sameWord(folded, word)) keys.forEach(key => concept.add([key], NAME_PART))
+      /* Two words run together: "moneylaundering", "followup". */
+      if (!exact.length)
+        for (let i = 2; i <= folded.length - 2; i++) {
           const [a, b] = [site.byFold.get(folded.slice(0, i)), site.byFold.get(folded.slice(i))]
           if (a && b) concept.add([a[0], b[0]], JOINED)
         }
@@ -572,14 +583,14 @@
     return { ...result, items }
   }
 
-  /** A paragraph's result says what the paragraph is about: its subject
-   * after its label, marked as the editors' words where it is theirs (and
-   * not repeated where the title already says it). */
+  /** A paragraph's result says what the paragraph is about: the editors'
+   * subject after its label, marked as theirs (and not repeated where the
+   * title already says it). */
   function titleWithSubject(site, item) {
     const unit = !item.location.includes("#") && site.subjects.get(pageKey(item.location))
     if (!unit || fold(item.title.replace(/<[^>]*>/g, "")).includes(fold(unit.subject))) return item.title
-    const mark = unit.editorial ? ` title="Subject, in the editors\u2019 words"` : ""
-    return `${item.title} <span class="sd-search-subject"${mark}>\u00b7 ${escapeHTML(unit.subject)}</span>`
+    return `${item.title} <span class="sd-search-subject" title="Subject, in the editors\u2019 words">` +
+      `\u00b7 ${escapeHTML(unit.subject)}</span>`
   }
 
   /** Material lists a query word the entry lacks as "Missing", and passes

@@ -2,7 +2,8 @@
 
 Pure: values in, text out. ``document_json`` carries every paragraph with
 its eId, label, URLs, text (plain and as printed, with footnote marks),
-footnotes, references, backlinks, parallels and themes; ``akoma_ntoso``
+footnotes, references, backlinks, parallels, themes and subject (the
+editors' words, or the opening words marked ``editorial: false``); ``akoma_ntoso``
 writes an OASIS LegalDocML (Akoma Ntoso 3.0) ``statement`` with
 ``preamble``, ``mainBody`` and ``attachments``, footnotes as
 ``authorialNote`` elements with their printed markers.
@@ -46,6 +47,7 @@ def document_json(site: Site) -> str:
             "anchor_url": unit.anchor_url,
             "public_url": unit.public_url(meta.site_url),
             "text": " ".join(plain_text(content).split()),
+            "subject": {"text": site.subjects[unit.eid].text, "editorial": site.subjects[unit.eid].editorial},
             "text_with_marks": " ".join(plain_text(content, marks=True).split()),
             "footnotes": [m.number for m in footnote_marks(content)],
             "references": references(content),

@@ -13,7 +13,7 @@ from .diagnostics import Diagnostic, InputError, Location
 from .frbr import printed_date
 from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
-from .yamlfile import COL, LINE
+from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
 _PART_KEYS = {"slug", "name", "title"}
@@ -84,14 +84,13 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     data = data if data is not None else {}
     if not isinstance(data, dict):
         raise InputError(
-            [Diagnostic(Location(path, 1, 1), "the metadata file must be a mapping of keys to values",
+            [Diagnostic(node_at(path, data), "the metadata file must be a mapping of keys to values",
                         "start the file with 'symbol: \"…\"' and similar 'key: value' lines")]
         )
-    line = data.get(LINE, 1)
     for key in data:
-        if key not in (LINE, COL) and key not in _TOP_KEYS:
+        if key not in _TOP_KEYS:
             diagnostics.append(
-                Diagnostic(Location(path, line, 1), f"unknown metadata key '{key}'",
+                Diagnostic(key_at(path, data, key), f"unknown metadata key '{key}'",
                            f"use one of: {', '.join(sorted(_TOP_KEYS))}")
             )
 
@@ -104,13 +103,22 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     )
     body = str(data.get("body") or (has_main and _body(document)) or "")
     parts_data = data.get("parts") or {}
+    if not isinstance(parts_data, dict):
+        diagnostics.append(Diagnostic(value_at(path, data, "parts"), "'parts' must map part keys to settings",
+                                      "write 'parts:' then 'main:' and 'att_1:' with 'slug', 'name' or 'title'"))
+        parts_data = {}
     parts: list[PartMeta] = []
     for part in document.parts:
         given = parts_data.get(part.key) or {}
+        if not isinstance(given, dict):
+            diagnostics.append(Diagnostic(value_at(path, parts_data, part.key),
+                                          f"part '{part.key}' must have 'slug', 'name' or 'title' settings",
+                                          "indent 'slug: …', 'name: …' or 'title: …' under the part's key"))
+            given = {}
         for key in given:
-            if key not in (LINE, COL) and key not in _PART_KEYS:
+            if key not in _PART_KEYS:
                 diagnostics.append(
-                    Diagnostic(Location(path, given.get(LINE, line), 1),
+                    Diagnostic(key_at(path, given, key),
                                f"unknown key '{key}' for part '{part.key}'",
                                f"use one of: {', '.join(sorted(_PART_KEYS))}")
                 )
@@ -135,28 +143,27 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
             )
         )
     for key in parts_data if document.parts else ():  # an empty source is reported already
-        if key not in (LINE, COL) and key not in {p.key for p in document.parts}:
+        if key not in {p.key for p in document.parts}:
             diagnostics.append(
-                Diagnostic(Location(path, parts_data.get(LINE, line), 1),
+                Diagnostic(key_at(path, parts_data, key),
                            f"metadata names part '{key}', which the source does not have",
                            "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
             )
     slugs = [p.slug for p in parts]
     if len(set(slugs)) != len(slugs):
         diagnostics.append(
-            Diagnostic(Location(path, line, 1), f"two parts share a URL slug: {slugs}",
+            Diagnostic(key_at(path, data, "parts") if "parts" in data else Location(path, 1, 1),
+                       f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
     citation = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
     for key, template in (citation.items() if isinstance(citation, dict) else ()):
-        if key in (LINE, COL):
-            continue
         try:
             str(template).format(name="N", para="para. 1", num="1", label="L")
         except (KeyError, IndexError, ValueError) as error:
             diagnostics.append(
-                Diagnostic(Location(path, citation.get(LINE, line), 1),
+                Diagnostic(value_at(path, citation, key),
                            f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
                            "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
             )
@@ -165,7 +172,7 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
     site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
     if site_url is not None and not site_url.startswith("https://"):
         diagnostics.append(
-            Diagnostic(Location(path, line, 1), f"site_url '{site_url}' is not an https:// address",
+            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not an https:// address",
                        "give the public address of the site, e.g. 'site_url: https://example.org/'")
         )
     if diagnostics:

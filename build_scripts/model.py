@@ -6,9 +6,11 @@ be known once the whole document has been read (who cites which footnote).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from types import MappingProxyType
 
 from .diagnostics import Location
 
@@ -286,6 +288,47 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What one paragraph or point is about."""
+
+    eid: str
+    """The unit these words were written for. A point without its own entry
+    shares its paragraph's subject, so this is then the paragraph's eId."""
+    text: str
+    """Plain text, one line, at most ``subjects.MAX_LENGTH`` (70) characters."""
+    evidence: tuple[str, ...]
+    """Words of the paragraph (or its footnotes) that show the subject; empty
+    for a subject taken from the text."""
+    editorial: bool = True
+    """True for the editors' words; False for the text's own opening words."""
+
+    @property
+    def from_text(self) -> bool:
+        """The subject is the unit's opening words, not the editors' (a
+        renderer marks it as such)."""
+        return not self.editorial
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A body, instrument or term of the text, defined by the editors (see
+    :mod:`build_scripts.glossary`)."""
+
+    term: str
+    also: tuple[str, ...]
+    """Acronyms and common names readers type ("UNODC"); search synonyms.
+    They need not occur in the text."""
+    in_text: tuple[str, ...]
+    """The phrases by which the text names it, as printed (any case); each
+    occurs in some paragraph or cited footnote."""
+    definition: str
+    """One to three plain sentences in the editors' words (plain text)."""
+    eids: tuple[str, ...]
+    """The paragraphs whose words (points and cited footnotes included)
+    contain an ``in_text`` phrase, in document order."""
+
+
+@dataclass(frozen=True)
 class Alias:
     """A retired id and the id that replaces it (see
     :mod:`build_scripts.registry`)."""
@@ -311,3 +354,9 @@ class Site:
     """In document order of the resolution paragraphs."""
     aliases: tuple[Alias, ...] = ()
     themes: tuple[Theme, ...] = ()
+    subjects: Mapping[str, Subject] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    """Every paragraph's and point's subject by eId, in document order: the
+    editors' (see :mod:`build_scripts.subjects`) or, for a document without a
+    subjects file, the unit's opening words (``from_text``)."""
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The editors' glossary in the file's order; empty without a file."""

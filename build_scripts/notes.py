@@ -24,7 +24,7 @@ from typing import Any
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import parse_inline
 from .model import EditorialNote
-from .yamlfile import COL, LINE
+from .yamlfile import item_at, key_at, node_at, value_at
 
 ANOMALY_KINDS = {
     "footnote-without-body": "a footnote mark whose footnote text is not in the source",
@@ -43,33 +43,37 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
 
     if not isinstance(data, dict) or not isinstance(data.get("notes"), list):
         raise InputError(
-            [Diagnostic(Location(path, 1, 1), "the notes file must have a list under 'notes:'",
+            [Diagnostic(node_at(path, data), "the notes file must have a list under 'notes:'",
                         "start it with 'notes:' followed by '- footnote: N' or '- paragraph: EID' items")]
         )
     notes: list[EditorialNote] = []
-    for item in data["notes"]:
+    for index, item in enumerate(data["notes"]):
         if not isinstance(item, dict):
-            error(Location(path, data.get(LINE, 1), 1), "each note must be a mapping", "write '- paragraph: EID' and 'text: …'")
+            error(item_at(path, data["notes"], index), "each note must be a mapping",
+                  "write '- paragraph: EID' and 'text: …'")
             continue
-        line = Location(path, item[LINE], item[COL])
+        # The note's own place: where the resolver reports a target that
+        # does not exist, and where shape errors of the whole note point.
+        line = node_at(path, item)
         for key in item:
-            if key not in (LINE, COL) and key not in _KEYS:
-                error(line, f"unknown key '{key}' in a note", f"use one of: {', '.join(sorted(_KEYS))}")
+            if key not in _KEYS:
+                error(key_at(path, item, key), f"unknown key '{key}' in a note",
+                      f"use one of: {', '.join(sorted(_KEYS))}")
         footnote, paragraph = item.get("footnote"), item.get("paragraph")
         if (footnote is None) == (paragraph is None):
             error(line, "a note must name exactly one 'footnote' or one 'paragraph'",
                   "add 'footnote: N' or 'paragraph: EID' (for example 'att_1__para_6'), not both")
             continue
         if footnote is not None and (not isinstance(footnote, int) or isinstance(footnote, bool)):
-            error(line, f"'footnote: {footnote}' is not a footnote number", "write the printed number, e.g. 'footnote: 63'")
+            error(value_at(path, item, "footnote"), f"'footnote: {footnote}' is not a footnote number", "write the printed number, e.g. 'footnote: 63'")
             continue
         acknowledges = item.get("acknowledges")
         if acknowledges is not None and acknowledges not in ANOMALY_KINDS:
-            error(line, f"unknown anomaly kind '{acknowledges}'",
+            error(value_at(path, item, "acknowledges"), f"unknown anomaly kind '{acknowledges}'",
                   f"use one of: {', '.join(sorted(ANOMALY_KINDS))}")
         ibid_of = item.get("ibid_of")
         if ibid_of is not None and (footnote is None or not isinstance(ibid_of, int)):
-            error(line, "'ibid_of' needs a footnote note and a footnote number",
+            error(key_at(path, item, "ibid_of"), "'ibid_of' needs a footnote note and a footnote number",
                   "write 'footnote: N' and 'ibid_of: M' with M the footnote that N really continues")
             ibid_of = None
         text = item.get("text")

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from . import registry
 from .diagnostics import Diagnostic, InputError, Location
+from .glossary import build_glossary
 from .metadata import build_metadata
 from .model import Site
 from .normalise import decode, normalise
 from .notes import build_notes
 from .parse import parse_collecting
 from .resolve import paragraph_ids, resolve
+from .subjects import build_subjects
 from .themes import build_themes
 from .units import id_registry
 from .yamlfile import load_yaml
@@ -39,6 +41,11 @@ class SourceFiles:
     aliases_text: str | None = None
     themes_path: str = ""
     themes_text: str | None = None
+    subjects_path: str = ""
+    subjects_text: str | None = None
+    """The editors' subjects, ``<stem>.subjects.yml``, when there are any."""
+    glossary_path: str = ""
+    glossary_text: str | None = None
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
@@ -65,10 +72,14 @@ def load(source: Path) -> SourceFiles:
 
     registry_path, aliases_path = registry_paths(source)
     themes_path = source.with_suffix(".themes.yml")
+    subjects_path = source.with_suffix(".subjects.yml")
+    glossary_path = source.with_suffix(".glossary.yml")
     return SourceFiles(str(source), text, str(metadata_path), optional(metadata_path),
                        str(notes_path), optional(notes_path),
                        str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path),
-                       str(themes_path), optional(themes_path))
+                       str(themes_path), optional(themes_path),
+                       str(subjects_path), optional(subjects_path),
+                       str(glossary_path), optional(glossary_path))
 
 
 def build(files: SourceFiles, check_registry: bool = True) -> Site:
@@ -107,23 +118,53 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
             site = resolve(document, metadata, notes or (), files.source_text)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
-    # Themes name paragraphs by eId: with the text in error, they would only
-    # echo its mistakes.
-    if site is not None and files.themes_text is not None and not diagnostics:
+    # The editors' files name paragraphs by eId: with the text in error,
+    # they would only echo its mistakes.
+    if site is not None and not diagnostics:
+        site, problems = _editorial_layer(site, files)
+        diagnostics.extend(problems)
+        # An id that left the source is reported beside the editorial entries
+        # that still name it: both need the editors' attention.
+        if check_registry:
+            try:
+                aliases_data = (load_yaml(files.aliases_path, files.aliases_text)
+                                if files.aliases_text is not None else None)
+                aliases = registry.check(id_registry(site), files.registry_path, files.registry_text,
+                                         files.aliases_path, aliases_data)
+                site = replace(site, aliases=tuple(aliases))
+            except InputError as error:
+                diagnostics.extend(error.diagnostics)
+    if diagnostics or site is None:
+        raise InputError(_unique(diagnostics))
+    return site
+
+
+def _editorial_layer(site: Site, files: SourceFiles) -> tuple[Site, list[Diagnostic]]:
+    """Themes, subjects and the glossary, each checked against the text on its own, so
+    that a mistake in one file does not hide those in another."""
+    diagnostics: list[Diagnostic] = []
+    if files.themes_text is not None:
         try:
             themes = build_themes(files.themes_path, load_yaml(files.themes_path, files.themes_text),
                                   paragraph_ids(site.document))
             site = replace(site, themes=themes)
         except InputError as error:
             diagnostics.extend(error.diagnostics)
-    if diagnostics or site is None:
-        raise InputError(_unique(diagnostics))
-    if not check_registry:
-        return site
-    aliases_data = load_yaml(files.aliases_path, files.aliases_text) if files.aliases_text is not None else None
-    aliases = registry.check(id_registry(site), files.registry_path, files.registry_text,
-                             files.aliases_path, aliases_data)
-    return replace(site, aliases=tuple(aliases))
+    if files.subjects_text is not None:
+        try:
+            subjects = build_subjects(files.subjects_path, load_yaml(files.subjects_path, files.subjects_text),
+                                      site.document)
+            site = replace(site, subjects=subjects)
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    if files.glossary_text is not None:
+        try:
+            glossary = build_glossary(files.glossary_path, load_yaml(files.glossary_path, files.glossary_text),
+                                      site.document)
+            site = replace(site, glossary=glossary)
+        except InputError as error:
+            diagnostics.extend(error.diagnostics)
+    return site, diagnostics
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

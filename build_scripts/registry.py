@@ -23,7 +23,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
 from .model import Alias
-from .yamlfile import COL, LINE
+from .yamlfile import key_at, node_at
 
 
 def parse_registry(path: str, text: str) -> list[dict[str, str]]:
@@ -65,15 +65,13 @@ def check(
     diagnostics: list[Diagnostic] = []
     aliases_data = aliases_data or {}
     if not isinstance(aliases_data, dict):
-        raise InputError([Diagnostic(Location(aliases_path, 1, 1), "the aliases file must map old eIds to new ones",
+        raise InputError([Diagnostic(node_at(aliases_path, aliases_data), "the aliases file must map old eIds to new ones",
                                      "write lines such as 'att_1__para_56: att_1__para_55'")])
     now = {e["eId"]: e for e in current}
     then = {e["eId"]: e for e in committed}
     aliases: list[Alias] = []
     for old, new in aliases_data.items():
-        if old in (LINE, COL):
-            continue
-        where = Location(aliases_path, aliases_data.get(LINE, 1), 1)
+        where = key_at(aliases_path, aliases_data, old)
         if old not in then:
             diagnostics.append(Diagnostic(where, f"alias '{old}' names an id that was never published",
                                           "use an eId from the registry, or delete the alias"))

@@ -13,9 +13,10 @@ from collections import defaultdict
 
 from .diagnostics import Diagnostic, InputError, Location
 from .inline import footnote_marks, plain_text
+from .model import Block, Citation, Document, EditorialNote, Footnote, FootnoteBody, Metadata, Site
 from .parallels import find_parallels
 from .references import find_references
-from .model import Block, Citation, Document, EditorialNote, Footnote, FootnoteBody, Metadata, Site
+from .subjects import fallback_subjects
 
 
 def paragraph_ids(document: Document) -> dict[str, Block]:
@@ -125,4 +126,7 @@ def resolve(
     if diagnostics:
         raise InputError(diagnostics)
     # Pass 3: parallels are computed on the final text.
-    return Site(document, metadata, tuple(footnotes), notes, tuple(backlinks), tuple(find_parallels(document)))
+    # Every unit has a subject from the start (its opening words); the
+    # pipeline puts the editors' in their place when the document has them.
+    return Site(document, metadata, tuple(footnotes), notes, tuple(backlinks), tuple(find_parallels(document)),
+                subjects=fallback_subjects(document))

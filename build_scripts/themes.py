@@ -13,53 +13,52 @@ import re
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError, Location
-from .inline import plain_text
+from .evidence import own_words, says
 from .model import Block, Theme
-from .yamlfile import COL, LINE
+from .yamlfile import item_at, key_at, node_at
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def own_words(block: Block) -> str:
-    return " ".join([plain_text(block.content)] + [plain_text(p.content) for p in block.points])
-
-
-def says(text: str, evidence: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(evidence)}(?!\w)", text, flags=re.IGNORECASE) is not None
+_KEYS = {"title", "evidence", "paragraphs"}
 
 
 def build_themes(path: str, data: Any, paragraphs: dict[str, Block]) -> tuple[Theme, ...]:
     if data is None:
         return ()
     diagnostics: list[Diagnostic] = []
+
+    def error(where: Location, message: str, hint: str) -> None:
+        diagnostics.append(Diagnostic(where, message, hint))
+
     if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
-        raise InputError([Diagnostic(Location(path, 1, 1), "the themes file must have a mapping under 'themes:'",
+        raise InputError([Diagnostic(node_at(path, data), "the themes file must have a mapping under 'themes:'",
                                      "write 'themes:' then 'slug:' entries with title, evidence and paragraphs")])
     themes = []
     for slug, spec in data["themes"].items():
-        if slug in (LINE, COL):
-            continue
-        where = Location(path, spec.get(LINE, 1) - 1 if isinstance(spec, dict) else 1, 3)
+        where = key_at(path, data["themes"], slug)
         if not isinstance(spec, dict) or not _SLUG.fullmatch(str(slug)):
-            diagnostics.append(Diagnostic(where, f"theme '{slug}' is not a lower-case slug with a mapping",
-                                          "use a slug like 'cybercrime' with title, evidence and paragraphs"))
+            error(where, f"theme '{slug}' is not a lower-case slug with a mapping",
+                  "use a slug like 'cybercrime' with title, evidence and paragraphs")
             continue
+        for key in spec:
+            if key not in _KEYS:
+                error(key_at(path, spec, key), f"unknown key '{key}' in theme '{slug}'",
+                      f"use one of: {', '.join(sorted(_KEYS))}")
         title, evidence, eids = spec.get("title"), spec.get("evidence") or [], spec.get("paragraphs") or []
-        if not isinstance(title, str) or not evidence or not eids:
-            diagnostics.append(Diagnostic(where, f"theme '{slug}' needs a title, evidence words and paragraphs",
-                                          "add 'title:', 'evidence: [...]' and 'paragraphs: [...]'"))
+        if not isinstance(title, str) or not isinstance(evidence, list) or not isinstance(eids, list) \
+                or not evidence or not eids:
+            error(where, f"theme '{slug}' needs a title, evidence words and paragraphs",
+                  "add 'title:', 'evidence: [...]' and 'paragraphs: [...]'")
             continue
-        for eid in eids:
+        for index, eid in enumerate(eids):
             block = paragraphs.get(str(eid))
             if block is None:
-                diagnostics.append(Diagnostic(where, f"theme '{slug}' names paragraph '{eid}', which does not exist",
-                                              "use an eId from ids.json"))
+                error(item_at(path, eids, index), f"theme '{slug}' names paragraph '{eid}', which does not exist",
+                      "use an eId from ids.json")
             elif not any(says(own_words(block), str(word)) for word in evidence):
-                diagnostics.append(
-                    Diagnostic(where, f"paragraph '{eid}' does not say any evidence word of theme '{slug}' "
-                               f"({', '.join(map(str, evidence))})",
-                               "remove the assignment, or add an evidence word that the paragraph itself uses")
-                )
+                error(item_at(path, eids, index),
+                      f"paragraph '{eid}' does not say any evidence word of theme '{slug}' "
+                      f"({', '.join(map(str, evidence))})",
+                      "remove the assignment, or add an evidence word that the paragraph itself uses")
         themes.append(Theme(str(slug), title, tuple(map(str, evidence)), tuple(map(str, eids))))
     if diagnostics:
         raise InputError(diagnostics)

@@ -17,6 +17,10 @@ FILES = {
     "source": SEED,
     "metadata": "source/ecosoc-resolution-2010-18.yml",
     "notes": "source/ecosoc-resolution-2010-18.notes.yml",
+    "themes": "source/ecosoc-resolution-2010-18.themes.yml",
+    "aliases": "source/ecosoc-resolution-2010-18.aliases.yml",
+    "subjects": "source/ecosoc-resolution-2010-18.subjects.yml",
+    "glossary": "source/ecosoc-resolution-2010-18.glossary.yml",
 }
 
 

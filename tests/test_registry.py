@@ -21,6 +21,10 @@ def project_without_paragraph_55(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "p")
     text = SEED_TEXT.replace("\n\n" + LAST, " " + LAST.removeprefix("55. "))  # merged into 54
     (project / SEED).write_text(text, encoding="utf-8")
+    # The editors follow the text: paragraph 55 has no subject of its own any more.
+    subjects = project / "source" / "ecosoc-resolution-2010-18.subjects.yml"
+    entries = subjects.read_text(encoding="utf-8").split("att_1__para_55:")[0]
+    subjects.write_text(entries, encoding="utf-8")
     return project
 
 
@@ -39,6 +43,9 @@ def test_a_new_id_must_be_recorded(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / SEED).write_text(SEED_TEXT.replace(
         "\n\n*45th plenary meeting", "\n\n56. We add a paragraph.\n\n*45th plenary meeting"), encoding="utf-8")
+    # Every paragraph of a document with a subjects file needs its subject.
+    with (project / "source" / "ecosoc-resolution-2010-18.subjects.yml").open("a", encoding="utf-8") as subjects:
+        subjects.write("att_1__para_56:\n  subject: An added paragraph\n  evidence: [add]\n")
     result = generate(project)
     assert result.returncode == 1
     assert "error: id 'att_1__para_56' is new and not yet recorded — record it with 'make ids'" in result.stderr

@@ -33,7 +33,7 @@ def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: 
     pages: dict[str, str | bytes] = {**render(site)}
     pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
     config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
-        mkdocs_config(site), allow_unicode=True, sort_keys=False
+        mkdocs_config(site), allow_unicode=True, sort_keys=False, width=10_000
     )
     ids_text = json.dumps(id_registry(site), indent=1, ensure_ascii=False) + "\n"
     # Everything is rendered before anything is written: bad input never

@@ -41,6 +41,7 @@ from .common import (
     reading_view_path,
 )
 from .data_exports import bundle_name, data_files, mkdocs_config
+from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
 from .reading_views import reading_view
 
@@ -70,6 +71,7 @@ def _render(site: Site) -> dict[str, str]:
     pages[OFFLINE_PAGE] = offline_page(ix, bundle_name(site))
     pages.update(theme_pages(ix))
     pages.update(data_files(ix))
+    pages[JUMP_DATA] = jump_data(ix)
     pages[ABOUT_PAGE] = about_page(ix)
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = reading_view(ix, part.key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..citations import cited_documents
-from ..parallels import MIN_RUN, THRESHOLD
+from ..parallels import ALMOST_VERBATIM, MIN_RUN, THRESHOLD
 from ..units import relative_link
 from .common import (
     ABOUT_PAGE,
@@ -21,6 +21,7 @@ from .common import (
     reading_view_path,
 )
 from .fragments import footnote_item
+from .jump import jump_examples
 
 
 def footnotes_page(ix: SiteIndex) -> str:
@@ -64,7 +65,8 @@ def parallels_page(ix: SiteIndex) -> str:
         {"resolution": link(p.resolution_eid), "annex": link(p.annex_eid), "similarity": f"{p.similarity:.2f}"}
         for p in ix.site.parallels
     ]
-    return ix.render("parallels.md.j2", rows=rows, threshold=f"{THRESHOLD:.2f}", min_run=MIN_RUN)
+    return ix.render("parallels.md.j2", rows=rows, threshold=f"{THRESHOLD:.2f}", almost=f"{ALMOST_VERBATIM:.2f}",
+                     min_run=MIN_RUN)
 
 
 def home_page(ix: SiteIndex) -> str:
@@ -84,6 +86,8 @@ def home_page(ix: SiteIndex) -> str:
         "home.md.j2",
         meta=ix.site.metadata,
         parts=parts,
+        editorial_subjects=any(n.editorial for n in ix.named.values()),
+        jump=jump_examples(ix),
         footnotes_link=FOOTNOTES_PAGE,
         parallels_link=PARALLELS_PAGE if ix.site.parallels else None,
         offline_link=OFFLINE_PAGE,
@@ -93,8 +97,8 @@ def home_page(ix: SiteIndex) -> str:
 
 
 def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
-    """A part's paragraph links: one group per kind, and per section where
-    the part has them."""
+    """A part's contents: one group per kind, and per section where the
+    part has them, each paragraph named by its number and subject."""
     operative = "Operative paragraphs" if part_key == "main" else "Paragraphs"
     groups: list[dict[str, Any]] = []
     for unit in ix.units_of(part_key):
@@ -102,9 +106,8 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
             continue
         heading = "Preambular paragraphs" if unit.kind == "preamble" else (unit.section or operative)
         if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "links": []})
-        text = unit.num if unit.block.printed_number else "¶"
-        groups[-1]["links"].append({"text": text, "link": relative_link(HOME_PAGE, unit.page), "label": unit.label})
+            groups.append({"heading": heading, "entries": []})
+        groups[-1]["entries"].append({"link": relative_link(HOME_PAGE, unit.page), "named": ix.named[unit.eid]})
     return groups
 
 

@@ -9,7 +9,9 @@ from typing import Any
 
 from ..exports import akoma_ntoso, document_json
 from ..model import Site
-from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path
+from .common import AKN_FILE, DATA_PAGE, SiteIndex
+from .jump import jump_examples
+from .navigation import navigation
 
 
 def data_files(ix: SiteIndex) -> dict[str, str]:
@@ -35,18 +37,24 @@ def bundle_name(site: Site) -> str:
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
     ``mkdocs.yml`` inherits (``INHERIT:``)."""
-    nav: list[Any] = [{"Home": HOME_PAGE}]
-    for part in site.document.parts:
-        meta = site.metadata.part(part.key)
-        nav.append({meta.name: reading_view_path(meta)})
-    # Kept short: the navigation is repeated on every page. The parallels,
-    # the offline bundle and the about page are linked from the home page.
-    nav.append({"Footnotes": FOOTNOTES_PAGE})
+    # The parallels, the offline bundle and the about page are linked from
+    # the home page, not the navigation that every page repeats.
+    ix = SiteIndex.of(site)
+    nav = navigation(ix)
+    examples = jump_examples(ix)
     return {
         "site_name": site.metadata.site_name,
         "site_url": site.metadata.site_url,
         "site_description": site.metadata.description,
         "nav": nav,
         # The theme links the online home and offline pages to the download.
-        "extra": {"bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"}},
+        "extra": {
+            "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
+            # The header's jump box (overrides/partials/sd-jump.html).
+            "sd_jump": {"placeholder": examples.placeholder, "hint": examples.hint},
+            # The home page's themes, online only (overrides/main.html).
+            "sd_themes": [
+                {"title": t.title, "page": f"themes/{t.slug}", "count": len(t.eids)} for t in site.themes
+            ],
+        },
     }

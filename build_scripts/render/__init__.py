@@ -9,8 +9,11 @@ decides what goes on one kind of page:
 - :mod:`.fragments` — a paragraph's text, notes, buttons, footnotes, previews;
 - :mod:`.paragraph_pages` — one page per paragraph and point;
 - :mod:`.reading_views` — the whole text of each part;
-- :mod:`.apparatus_pages` — home, footnotes, documents, parallels, themes,
-  about, offline, redirects;
+- :mod:`.apparatus_pages` — home, footnotes, documents, parallels, about,
+  offline, redirects;
+- :mod:`.theme_pages` — the themes, each page with its paragraphs in full;
+- :mod:`.navigation`, :mod:`.labels`, :mod:`.jump` — the navigation, how a
+  paragraph is named (number, subject, title), the jump box's map;
 - :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings.
 """
 
@@ -27,7 +30,6 @@ from .apparatus_pages import (
     offline_page,
     parallels_page,
     redirect_pages,
-    theme_pages,
 )
 from .common import (
     ABOUT_PAGE,
@@ -44,6 +46,7 @@ from .data_exports import bundle_name, data_files, mkdocs_config
 from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
 from .reading_views import reading_view
+from .theme_pages import theme_pages
 
 __all__ = ["bundle_name", "mkdocs_config", "printed_number", "reading_view_path", "render"]
 

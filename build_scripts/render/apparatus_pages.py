@@ -16,7 +16,6 @@ from .common import (
     HOME_PAGE,
     OFFLINE_PAGE,
     PARALLELS_PAGE,
-    THEMES_PAGE,
     SiteIndex,
     reading_view_path,
 )
@@ -87,6 +86,7 @@ def home_page(ix: SiteIndex) -> str:
         meta=ix.site.metadata,
         parts=parts,
         editorial_subjects=any(n.editorial for n in ix.named.values()),
+        has_preamble=any(u.kind == "preamble" for u in ix.units),
         jump=jump_examples(ix),
         footnotes_link=FOOTNOTES_PAGE,
         parallels_link=PARALLELS_PAGE if ix.site.parallels else None,
@@ -109,24 +109,6 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
             groups.append({"heading": heading, "entries": []})
         groups[-1]["entries"].append({"link": relative_link(HOME_PAGE, unit.page), "named": ix.named[unit.eid]})
     return groups
-
-
-def theme_pages(ix: SiteIndex) -> dict[str, str]:
-    """The themes' index and one page per theme, when the site has themes."""
-    themes = ix.site.themes
-    if not themes:
-        return {}
-    pages = {
-        THEMES_PAGE: ix.render(
-            "themes.md.j2",
-            themes=[{"title": t.title, "link": f"{t.slug}.md", "count": len(t.eids)} for t in themes],
-        )
-    }
-    for theme in themes:
-        pages[f"themes/{theme.slug}.md"] = ix.render(
-            "theme.md.j2", theme=theme, count=len(theme.eids), index_link="index.md"
-        )
-    return pages
 
 
 def about_page(ix: SiteIndex) -> str:

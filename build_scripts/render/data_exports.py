@@ -51,7 +51,7 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
         "extra": {
             "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
             # The header's jump box (overrides/partials/sd-jump.html).
-            "sd_jump": {"placeholder": examples.placeholder, "hint": examples.hint},
+            "sd_jump": {"placeholder": examples.placeholder},
             # The home page's themes, online only (overrides/main.html).
             "sd_themes": [
                 {"title": t.title, "page": f"themes/{t.slug}", "count": len(t.eids)} for t in site.themes

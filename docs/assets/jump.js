@@ -3,7 +3,9 @@
  *
  * Every box is a form.sd-jump[data-sd-jump] (the home page's is written by
  * build_scripts/templates/fragments.md.j2, the header's by
- * overrides/partials/sd-jump.html). The map of references is
+ * overrides/partials/sd-jump.html, whose small inline script loads this
+ * file when a box is first used and leaves a submit made before that in
+ * window.sdJumpPending). The map of references is
  * assets/jump-data.js (build_scripts/render/jump.py), a script that sets
  * window.sdJumpData: loaded by a script element, not fetched, so that it
  * works from file:// too, and only when a box is first used.
@@ -129,9 +131,9 @@
 
   const config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   const root = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
-  const urls = document.querySelector('meta[name="sd-urls"]');
-  // Material's base is "." on the home page; the offline bundle's pages are .html files.
-  const directoryUrls = urls ? urls.content === "directory" : !/\.html$/.test(location.pathname);
+  // The header's box says when this build's pages are .html files (the
+  // offline bundle); online they are directories.
+  const directoryUrls = !document.querySelector('[data-sd-urls="file"]');
 
   function href(target) {
     const page = target.page.replace(/\/index$|^index$/, "");
@@ -203,16 +205,23 @@
     }
   }
 
-  document.querySelectorAll("form[data-sd-jump]").forEach(box => {
+  function bind(box) {
+    if (box.sdJumpBound) return;
+    box.sdJumpBound = true;
     const input = box.querySelector(".sd-jump__input");
     box.addEventListener("submit", event => {
       event.preventDefault();
       go(box);
     });
-    input.addEventListener("focus", load, { once: true });
     input.addEventListener("input", () => say(box, ""));
     input.addEventListener("keydown", event => {
       if (event.key === "Escape") say(box, "");
     });
-  });
+  }
+
+  document.querySelectorAll("form[data-sd-jump]").forEach(bind);
+  load();
+  const pending = window.sdJumpPending;
+  window.sdJumpPending = null;
+  if (pending) go(pending);
 })();

@@ -196,10 +196,10 @@ def main() -> None:
             docs = tmp / f"docs-{factor}"
             # Hand-written assets only: generated ones (the jump box's map)
             # belong to the document built here.
-            generated = set(json.loads((ROOT / "docs" / ".generated.json").read_text())) \
-                if (ROOT / "docs" / ".generated.json").exists() else set()
+            manifest = ROOT / "docs" / ".generated.json"
+            generated = frozenset(json.loads(manifest.read_text())) if manifest.exists() else frozenset()
             shutil.copytree(ROOT / "docs" / "assets", docs / "assets",
-                            ignore=lambda d, names: {n for n in names if f"assets/{n}" in generated})
+                            ignore=lambda d, names, skip=generated: {n for n in names if f"assets/{n}" in skip})
             gen = timed([PY, "-m", "build_scripts", "--quiet", "--source", str(source), "--docs", str(docs),
                          "--config-out", str(ours / ".generated" / "mkdocs.yml"),
                          "--ids-out", str(tmp / "ids.json")], ours)

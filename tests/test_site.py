@@ -103,7 +103,8 @@ def _source_words_without_footnote_bodies() -> list[str]:
 def _view_words(site: Path, view: str) -> list[str]:
     page = article(site, view)
     # The margin notes (.sd-margin) are the site's words beside the text.
-    for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", ".sd-apparatus", ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script"]:
+    for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", ".sd-apparatus",
+                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script"]:
         for element in page.select(selector):
             element.decompose()
     return words(page.get_text(" "))

@@ -177,5 +177,5 @@ class SiteIndex:
         if unit is not None:
             return {"label": unit.label, "link": relative_link(page, unit.page)}
         # A mark outside any paragraph: link to the part's reading view.
-        meta = self.site.metadata.part(eid.split("__block_")[0])
+        meta = self.site.metadata.part(eid.split("__block_", 1)[0])
         return {"label": f"{meta.title} (full text)", "link": relative_link(page, reading_view_path(meta))}

@@ -55,7 +55,7 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
     )
 
 
-def _neighbours(ix: SiteIndex, index: int) -> dict[str, dict[str, str] | None]:
+def _neighbours(ix: SiteIndex, index: int) -> dict[str, dict[str, Any] | None]:
     unit = ix.units[index]
     neighbours = {
         "previous": ix.units[index - 1] if index > 0 else None,

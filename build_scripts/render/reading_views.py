@@ -3,6 +3,8 @@ paragraph with its eId anchor, its page link and its editors' notes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..inline_render import FootnoteRefs, escape_line_start, to_markdown
 from ..model import Block, BlockKind
 from ..parallels import closeness
@@ -61,8 +63,8 @@ def margin_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext) -> str:
         other = ix.by_eid[eid]
         return relative_link(ctx.page, other.view, other.eid)
 
-    restated_by: dict[str, dict[str, str]] = {}
-    parallels = []
+    restated_by: dict[str, dict[str, Any]] = {}
+    parallels: list[dict[str, Any]] = []
     for p in ix.site.parallels:
         if unit.eid in (p.resolution_eid, p.annex_eid):
             other = p.annex_eid if unit.eid == p.resolution_eid else p.resolution_eid
@@ -71,11 +73,11 @@ def margin_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext) -> str:
             if not item["restates"]:
                 restated_by[other] = item
             parallels.append(item)
-    acted = []
+    acted: list[dict[str, Any]] = []
     for b in ix.backlinks_to(unit.eid):
         source = ix.by_eid[b.source_eid]
         restating = restated_by.get(b.source_eid)
-        if restating in parallels:
+        if restating is not None and restating in parallels:
             parallels.remove(restating)
         acted.append({
             # The resolution acting on its annex, or a paragraph citing another of its own part.

@@ -12,7 +12,12 @@ import pytest
 from build_scripts.bundle import write_zip
 from conftest import Bundle, block_requests, build_naive, report, unzip_bundle
 
-MAX_RATIO = 0.75
+# 0.726 before paragraph subjects (issue 16); each page now names its
+# paragraph's subject in its title, share tags, header, H1 and neighbours:
+# text that differs on every page, in files a zip compresses one by one.
+# (The navigation offline stays short for that reason:
+# build_scripts/render/navigation.py.)
+MAX_RATIO = 0.80
 
 
 @pytest.fixture
@@ -46,14 +51,15 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     # Styled: Material's stylesheet gives the header its colour.
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(64, 81, 181)"
     # Navigable.
-    page.get_by_role("link", name="Salvador Declaration, paragraph 42").click()
+    page.get_by_role("link", name="42 Expert group on cybercrime").click()
     assert page.url.endswith("/declaration/42.html")
     # Search: type, read the results, open one.
     page.locator("input.md-search__input").click()
     page.keyboard.type("Qatar", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
-    titles = [t.split("\n")[0] for t in results.all_inner_texts()]
+    # A result's title: the paragraph's label and its subject.
+    titles = [t.split("\n")[0].split(" — ")[0] for t in results.all_inner_texts()]
     assert "Resolution 2010/18, operative paragraph 16" in titles
     assert "Salvador Declaration, paragraph 54" in titles
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()

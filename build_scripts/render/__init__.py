@@ -42,13 +42,14 @@ from .common import (
     printed_number,
     reading_view_path,
 )
-from .data_exports import bundle_name, data_files, mkdocs_config
+from .data_exports import OFFLINE_CONFIG, bundle_name, data_files, mkdocs_config, offline_mkdocs_config
 from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
 from .reading_views import reading_view
 from .theme_pages import theme_pages
 
-__all__ = ["bundle_name", "mkdocs_config", "printed_number", "reading_view_path", "render"]
+__all__ = ["OFFLINE_CONFIG", "bundle_name", "mkdocs_config", "offline_mkdocs_config", "printed_number",
+           "reading_view_path", "render"]
 
 
 def render(site: Site) -> dict[str, str]:

@@ -11,7 +11,7 @@ from ..exports import akoma_ntoso, document_json
 from ..model import Site
 from .common import AKN_FILE, DATA_PAGE, SiteIndex
 from .jump import jump_examples
-from .navigation import navigation
+from .navigation import navigation, offline_navigation
 
 
 def data_files(ix: SiteIndex) -> dict[str, str]:
@@ -32,6 +32,18 @@ def data_files(ix: SiteIndex) -> dict[str, str]:
 def bundle_name(site: Site) -> str:
     """The offline bundle's name: the source file's stem + "-offline"."""
     return Path(site.document.path).stem + "-offline"
+
+
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+"""The offline bundle's generated settings, beside the generated
+``mkdocs.yml``: the project's ``mkdocs.offline.yml`` inherits them, and
+they inherit the project's ``mkdocs.yml``."""
+
+
+def offline_mkdocs_config(site: Site) -> dict[str, Any]:
+    """What the offline bundle's settings change: a short navigation (see
+    :func:`.navigation.offline_navigation`)."""
+    return {"INHERIT": "../mkdocs.yml", "nav": offline_navigation(SiteIndex.of(site))}
 
 
 def mkdocs_config(site: Site) -> dict[str, Any]:

@@ -3,8 +3,8 @@
  *
  * Every box is a form.sd-jump[data-sd-jump] (the home page's is written by
  * build_scripts/templates/fragments.md.j2, the header's by
- * overrides/partials/sd-jump.html, whose small inline script loads this
- * file when a box is first used and leaves a submit made before that in
+ * overrides/partials/sd-jump.html; the end of assets/reader.js loads this file
+ * when a box is first used and leaves a submit made before that in
  * window.sdJumpPending). The map of references is
  * assets/jump-data.js (build_scripts/render/jump.py), a script that sets
  * window.sdJumpData: loaded by a script element, not fetched, so that it

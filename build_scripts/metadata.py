@@ -7,16 +7,24 @@ metadata file still builds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from . import address, cite
+from .address import AddressSetting
+from .authority import build_edition, build_official
 from .diagnostics import Diagnostic, InputError, Location
 from .frbr import printed_date
 from .inline import plain_text
-from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
+from .model import BlockKind, Document, Emphasis, Inline, LineBreak, Metadata, PartMeta
 from .yamlfile import key_at, node_at, value_at
 
-_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
+_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
+             "official", "edition", "symbols"}
 _PART_KEYS = {"slug", "name", "title"}
+# Slugs and the site's address become paths and links in every page: they
+# are checked here, so that no character of them needs escaping anywhere.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _first_heading(document: Document, part_key: str, level: int) -> str | None:
@@ -66,7 +74,8 @@ def _adoption_line(document: Document) -> str:
 
 
 def _split_lines(content: tuple) -> list[str]:
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[Inline] = []
     for node in content:
         if isinstance(node, LineBreak):
             lines.append(plain_text(tuple(current)))
@@ -77,11 +86,23 @@ def _split_lines(content: tuple) -> list[str]:
     return lines
 
 
-def build_metadata(document: Document, path: str, data: Any) -> Metadata:
+def _site_url(path: str, data: dict, override: str | None) -> tuple[str | None, list[Diagnostic]]:
+    """The public address: ``SITE_URL`` (``override``) over ``site_url``; no
+    address is invented (see :mod:`build_scripts.address`)."""
+    if override:
+        return address.check(AddressSetting(override, Location(address.ENVIRONMENT, 1, 1), address.ENVIRONMENT))
+    if data.get("site_url") is None:
+        return None, []
+    return address.check(AddressSetting(str(data["site_url"]), value_at(path, data, "site_url"), "site_url"))
+
+
+def build_metadata(document: Document, path: str, data: Any, site_url_override: str | None = None) -> Metadata:
     """Merge the metadata file's ``data`` (``None`` when there is no file)
-    over the defaults derived from ``document``."""
+    over the defaults derived from ``document``; ``site_url_override`` is
+    the ``SITE_URL`` environment variable's address, when one is given."""
     diagnostics: list[Diagnostic] = []
-    data = data if data is not None else {}
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise InputError(
             [Diagnostic(node_at(path, data), "the metadata file must be a mapping of keys to values",
@@ -149,6 +170,15 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                            f"metadata names part '{key}', which the source does not have",
                            "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
             )
+    for meta in parts:
+        if not _SLUG.fullmatch(meta.slug):
+            given = parts_data.get(meta.key) if isinstance(parts_data, dict) else None
+            where = value_at(path, given, "slug") if isinstance(given, dict) else Location(path, 1, 1)
+            diagnostics.append(
+                Diagnostic(where,
+                           f"slug '{meta.slug}' of part '{meta.key}' is not lower-case letters, digits and hyphens",
+                           "use a slug like 'resolution' or 'declaration': it is the part's URL folder")
+            )
     slugs = [p.slug for p in parts]
     if len(set(slugs)) != len(slugs):
         diagnostics.append(
@@ -156,28 +186,29 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                        f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
-    citation = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
-    for key, template in (citation.items() if isinstance(citation, dict) else ()):
-        try:
-            str(template).format(name="N", para="para. 1", num="1", label="L")
-        except (KeyError, IndexError, ValueError) as error:
-            diagnostics.append(
-                Diagnostic(value_at(path, citation, key),
-                           f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
-                           "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
-            )
-    # No address is invented: without one, pages carry no public links
-    # (no canonical address, Copy link, og:url, og:image or sitemap).
-    site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
-    if site_url is not None and not site_url.startswith("https://"):
+    adoption = str(data.get("adoption") or _adoption_line(document))
+    # The date as the source prints it; the editors' adoption line only
+    # when the source has none.
+    adoption_date = printed_date(_adoption_line(document)) or printed_date(adoption)
+    official, problems = build_official(path, data.get("official"))
+    diagnostics.extend(problems)
+    edition, problems = build_edition(path, data.get("edition"))
+    diagnostics.extend(problems)
+    known = cite.values(body, symbol, official.document.symbol if official else None, adoption_date)
+    citation, problems = cite.build_templates(path, data.get("citation"), known)
+    diagnostics.extend(problems)
+    site_url, problems = _site_url(path, data, site_url_override)
+    diagnostics.extend(problems)
+    symbols = data.get("symbols") or []
+    if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
         diagnostics.append(
-            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not an https:// address",
-                       "give the public address of the site, e.g. 'site_url: https://example.org/'")
+            Diagnostic(value_at(path, data, "symbols"), "'symbols' must be a list of document symbols",
+                       "write e.g. 'symbols: [E/RES/2010/18, A/RES/65/230]'")
         )
+        symbols = []
     if diagnostics:
         raise InputError(diagnostics)
-    adoption = str(data.get("adoption") or _adoption_line(document))
     return Metadata(
         symbol=symbol,
         body=body,
@@ -187,11 +218,9 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         description=str(data.get("description") or title),
         adoption=adoption,
         parts=tuple(parts),
-        citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
-        citation_annex=str(
-            citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
-        ),
-        # The date as the source prints it; the editors' adoption line only
-        # when the source has none.
-        adoption_date=printed_date(_adoption_line(document)) or printed_date(adoption),
+        citation=citation,
+        adoption_date=adoption_date,
+        official=official,
+        edition=edition,
+        symbols=tuple(s.strip() for s in symbols),
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 from . import sitemap
 from .bundle import BundleError, check_shim, minify_site, package
 from .cli import main as generate
+from .precompress import precompress
 
 STAGING = ("docs.next", "site.next", "dist.next")
 
@@ -71,6 +72,7 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
         # lists every paragraph, and a paragraph page carries its part of it.
         minify_site(site)
         sitemap.finish(site, source)
+        precompress(site)
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
             shutil.copy2(built, site / "downloads" / built.name)

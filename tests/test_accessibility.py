@@ -1,19 +1,22 @@
-"""Accessibility with axe-core in Chromium (WCAG 2.2 AA rules), a
-keyboard-only walk, and the page-weight budget."""
+"""Accessibility with axe-core in Chromium (WCAG 2.2 AA rules and axe's
+best practices), a keyboard-only walk, and the page-weight budget."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from readability import wait_until_shown
 
-from bench.measure import first_load_bytes
+from build_scripts.measure import first_load_bytes
 from conftest import ROOT, BuiltSite, build_naive, report
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 2.2 AA, and axe's best practices: these hold rules the WCAG tags
+# leave out, such as aria-dialog-name (the search dialog has a name).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = ["/", "/declaration/42/", "/resolution/", "/declaration/", "/footnotes/", "/resolution/10/",
-         "/documents/", "/themes/cybercrime/"]
+         "/documents/", "/themes/cybercrime/", "/declaration/preamble/", "/404.html"]
 
 
 def axe_violations(page) -> list[str]:
@@ -21,7 +24,7 @@ def axe_violations(page) -> list[str]:
         pytest.fail(f"{AXE} is missing: run 'npm ci' (make test does)")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} × {v['nodes'][0]['target']})" for v in result["violations"]]
 
 
@@ -38,7 +41,9 @@ def test_axe_finds_no_violation(browser, site_url: str, scheme: str) -> None:
     # With a footnote popover and a reference preview open.
     page.goto(site_url + "/resolution/10/")
     page.locator("a.footnote-ref").hover()
-    page.locator(".md-tooltip2--active").wait_for()
+    # Measured once it has faded in: during the fade its text is paler than
+    # it will be (axe then reported the contrast of its italics, at times).
+    wait_until_shown(page, ".md-tooltip2--active")
     found["footnote popover"] = axe_violations(page)
     page.goto(site_url + "/resolution/9/")
     page.locator("#para_9 a.sd-ref").focus()
@@ -52,6 +57,11 @@ def test_phone_width_has_no_violation(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_url + "/declaration/42/")
+    assert axe_violations(page) == []
+    # With a tapped footnote open in its sheet.
+    page.goto(site_url + "/declaration/49/")
+    page.locator("a.footnote-ref").tap()
+    page.locator("#sd-sheet").wait_for()
     assert axe_violations(page) == []
     context.close()
 
@@ -72,25 +82,72 @@ def test_keyboard_only_from_home_to_a_footnote(page, site_url: str) -> None:
     page.wait_for_url(f"{site_url}/declaration/42/")
     page.goto(site_url + "/declaration/26/")
     tab_to("el.classList.contains('footnote-ref')")
+    assert page.evaluate("document.activeElement.textContent") == "15"
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     page.keyboard.press("Escape")
     tooltip.wait_for(state="detached")
-    # Focus is visible on the mark: Material's focus ring.
-    assert page.evaluate("document.activeElement === document.body || "
-                         "document.activeElement.classList.contains('footnote-ref')")
+    # Escape closes the popover by taking focus off the mark (Material's
+    # tooltip stays open while its mark has focus): focus is on the body,
+    # and the browser keeps the mark as the starting point, so the next Tab
+    # goes on to the next mark, with a visible focus ring, not back to the
+    # top of the page.
+    assert page.evaluate("document.activeElement === document.body")
+    page.keyboard.press("Tab")
+    assert page.evaluate("[document.activeElement.textContent, document.activeElement.matches(':focus-visible'), "
+                         "getComputedStyle(document.activeElement).outlineStyle]") == ["16", True, "auto"]
 
 
-PAGE_WEIGHT_BUDGET = 1.0
+def test_search_dialog_has_a_name(page, site_url: str) -> None:
+    page.goto(site_url + "/declaration/42/")
+    page.locator("input.md-search__input").click()
+    dialog = page.get_by_role("dialog", name="Search")
+    assert dialog.count() == 1 and dialog.is_visible()
 
 
-def test_page_weight_budget(built_site: BuiltSite, tmp_path: Path) -> None:
-    naive_site = build_naive(tmp_path / "naive")
-    ours = first_load_bytes(built_site.site, "/declaration/42/")
-    theirs = first_load_bytes(naive_site, "/")
-    report(f"first-load bytes (gzip) of /declaration/42/: {ours}; naive one-page site: {theirs}; "
-           f"ratio {ours / theirs:.3f} (goal 0.70; budget 1.00)")
-    # The goal of 0.70 × is out of reach while both load Material's own
-    # bundle and stylesheet (about 57 kB of the 70 kB); the budget guards
-    # against a paragraph page ever weighing more than the whole document.
-    assert ours <= PAGE_WEIGHT_BUDGET * theirs
+@pytest.fixture(scope="module")
+def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_naive(tmp_path_factory.mktemp("naive"))
+
+
+# First-load budgets, as ratios to the naive one-page site built in the same
+# run: (uncompressed, gzip). Issue 19's goal is 0.45 / 0.50, out of reach
+# while every page loads Material's JavaScript bundle, alone 0.29 / 0.37 of
+# the naive page. The budgets hold what PurgeCSS and search loaded on
+# demand (assets/lazy-search.js) reached, and keep it from creeping back:
+# without either, the paragraph page is back at 0.89 / 0.93. The reading
+# view of the Declaration carries its whole text, as the naive page does,
+# and more (margin notes, glossary).
+PAGE_WEIGHT_BUDGETS = {
+    "/": (0.70, 0.72),
+    "/declaration/42/": (0.68, 0.71),
+    "/resolution/": (0.79, 0.77),
+    "/declaration/": (0.93, 0.83),
+}
+
+
+@pytest.mark.parametrize("path", sorted(PAGE_WEIGHT_BUDGETS))
+def test_page_weight_budget(built_site: BuiltSite, naive_site: Path, path: str) -> None:
+    rows = []
+    for compressed, budget in zip((False, True), PAGE_WEIGHT_BUDGETS[path], strict=True):
+        ours = first_load_bytes(built_site.site, path, compressed)
+        theirs = first_load_bytes(naive_site, "/", compressed)
+        rows.append((compressed, ours, theirs, budget))
+        report(f"first-load bytes ({'gzip' if compressed else 'uncompressed'}) of {path}: {ours}; "
+               f"naive one-page site: {theirs}; ratio {ours / theirs:.3f} (budget {budget:.2f}; goal "
+               f"{0.50 if compressed else 0.45:.2f})")
+    for compressed, ours, theirs, budget in rows:
+        assert ours <= budget * theirs, (path, "gzip" if compressed else "uncompressed", ours / theirs)
+
+
+def test_material_stylesheet_is_purged(built_site: BuiltSite) -> None:
+    """PurgeCSS ran: Material's rules for features this site never uses
+    (grids of cards, Critic markup) are gone; those for what Material's
+    bundle adds at run time stay, and only the primary colour in use."""
+    css = next((built_site.site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    palette = next((built_site.site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-typeset .grid" not in css and ".md-typeset .critic" not in css
+    for kept in (".md-search-result__meta", ".md-tooltip2--active", ".md-dialog--active", ".md-top"):
+        assert kept in css, kept
+    assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-primary=red]" not in palette
+    assert not list((built_site.site / "assets" / "stylesheets").glob("*.map"))

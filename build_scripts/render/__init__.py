@@ -8,7 +8,7 @@ decides what goes on one kind of page:
 - :mod:`.common` — the environment and its escaping filters, the site's lookups;
 - :mod:`.fragments` — a paragraph's text, notes, buttons, footnotes, previews;
 - :mod:`.paragraph_pages` — one page per paragraph and point;
-- :mod:`.reading_views` — the whole text of each part;
+- :mod:`.reading_views` — the whole text of each part, and its preamble listed;
 - :mod:`.apparatus_pages` — home, footnotes, documents, parallels, about,
   offline, redirects;
 - :mod:`.theme_pages` — the themes, each page with its paragraphs in full;
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Site
+from ..search_terms import search_files
 from .apparatus_pages import (
     about_page,
     documents_page,
@@ -45,7 +46,7 @@ from .common import (
 from .data_exports import OFFLINE_CONFIG, bundle_name, data_files, mkdocs_config, offline_mkdocs_config
 from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
-from .reading_views import reading_view
+from .reading_views import preamble_pages, reading_view
 from .theme_pages import theme_pages
 
 __all__ = ["OFFLINE_CONFIG", "bundle_name", "mkdocs_config", "offline_mkdocs_config", "printed_number",
@@ -79,7 +80,10 @@ def _render(site: Site) -> dict[str, str]:
     pages[ABOUT_PAGE] = about_page(ix)
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = reading_view(ix, part.key)
+    pages.update(preamble_pages(ix))
     for index, unit in enumerate(ix.units):
         pages[unit.page] = paragraph_page(ix, index)
     pages.update(redirect_pages(ix))
+    # What the search box knows beyond the pages' words (SEARCH.md).
+    pages.update(search_files(site, FOOTNOTES_PAGE, "footnote-{number}", ABOUT_PAGE))
     return pages

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import ids
 from ..citations import cited_documents
+from ..cite import printed_date
 from ..parallels import ALMOST_VERBATIM, MIN_RUN, THRESHOLD
 from ..units import relative_link
+from .authority import adopted_sentence, official_documents
 from .common import (
     ABOUT_PAGE,
     DOCUMENTS_PAGE,
@@ -106,7 +109,11 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
             continue
         heading = "Preambular paragraphs" if unit.kind == "preamble" else (unit.section or operative)
         if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "entries": []})
+            # The preambular paragraphs have a page that lists them.
+            link = None
+            if unit.kind == "preamble":
+                link = relative_link(HOME_PAGE, ids.preamble_index_path(unit.part.slug))
+            groups.append({"heading": heading, "link": link, "entries": []})
         groups[-1]["entries"].append({"link": relative_link(HOME_PAGE, unit.page), "named": ix.named[unit.eid]})
     return groups
 
@@ -114,11 +121,16 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
 def about_page(ix: SiteIndex) -> str:
     site = ix.site
     example = next(u for u in reversed(ix.units) if u.kind == "paragraph")
+    updated = site.metadata.edition.updated
     return ix.render(
         "about.md.j2",
         meta=site.metadata,
         parts=list(site.metadata.parts),
+        adopted=adopted_sentence(ix),
+        documents=official_documents(ix),
+        updated=printed_date(updated) if updated else None,
         example={"page_url": example.page_url, "anchor_url": example.anchor_url, "label": example.label},
+        example_citation=ix.citation(example),
         notes_count=len(site.notes),
     )
 

@@ -5,8 +5,9 @@ the embedded preview texts. The markup is in ``fragments.md.j2`` and
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from markupsafe import Markup
 
 from ..inline import split_last_word
 from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
@@ -33,7 +34,8 @@ def markdown(ix: SiteIndex, content: tuple, ctx: PageContext) -> str:
 
 
 def note_admonition(ix: SiteIndex, note: EditorialNote) -> str:
-    return str(ix.fragments.editorial_note(to_markdown(note.text, FootnoteRefs())))
+    body = escape_line_start(to_markdown(note.text, FootnoteRefs()))
+    return str(ix.fragments.editorial_note(body))
 
 
 def paragraph_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
@@ -83,25 +85,28 @@ def text_with_glyphs(ix: SiteIndex, content: tuple, ctx: PageContext, link: str)
 
 
 def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
-    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit)))
+    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit),
+                                     ix.citation(unit).full))
 
 
 def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:
-    """A footnote's body, editors' notes and resolved "Ibid.", as HTML."""
+    """A footnote's body and editors' notes (HTML, escaped by to_html, as
+    Markup) and what its "Ibid." stands for (plain text)."""
     return {
         "number": footnote.number,
-        "body": to_html(footnote.body.content) if footnote.body else None,
-        "notes": [to_html(n.text) for n in ix.notes_about_footnote(footnote.number)],
-        "resolved": html_text(ix.resolved_ibid.get(footnote.number, "")),
+        "body": Markup(to_html(footnote.body.content)) if footnote.body else None,
+        "notes": [Markup(to_html(n.text)) for n in ix.notes_about_footnote(footnote.number)],
+        "resolved": ix.resolved_ibid.get(footnote.number, ""),
     }
 
 
-def footnote_list(ix: SiteIndex, refs: FootnoteRefs) -> str:
-    """The footnotes cited on a page, each linked back to its marks."""
+def footnote_list(ix: SiteIndex, refs: FootnoteRefs, searchable: bool = True) -> str:
+    """The footnotes cited on a page, each linked back to its marks; a
+    section of the page's search entry unless ``searchable`` is false."""
     items = [{**footnote_item(ix, ix.footnotes[n]), "backrefs": refs.ids[n]} for n in refs.numbers]
     if not items:
         return ""
-    return ix.render("footnote_list.html.j2", items=items).strip()
+    return ix.render("footnote_list.html.j2", items=items, searchable=searchable).strip()
 
 
 def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
@@ -123,6 +128,4 @@ def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
             data[target] = {"label": meta.title, "html": counts}
     if not data:
         return ""
-    # JSON in a script element: "<" escaped so that no text can close it.
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    return str(ix.fragments.previews_script(payload))
+    return str(ix.fragments.previews_script(data))

@@ -1,15 +1,19 @@
 """The whole text of each part, every block in printed order, each
-paragraph with its eId anchor, its page link and its editors' notes."""
+paragraph with its eId anchor, its page link and its editors' notes; and
+the page that lists a part's preambular paragraphs."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .. import ids
+from ..inline import plain_text
 from ..inline_render import FootnoteRefs, escape_line_start, to_markdown
 from ..model import Block, BlockKind
 from ..parallels import closeness
+from ..themes import themes_of
 from ..units import Unit, is_section_heading, relative_link, section_anchor
-from .common import PageContext, SiteIndex, reading_view_path
+from .common import PageContext, SiteIndex, description, reading_view_path
 from .fragments import footnote_list, markdown, paragraph_markdown, preview_data
 
 
@@ -84,8 +88,31 @@ def margin_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext) -> str:
             "verb": "Acted on by" if source.part.key != unit.part.key else "Referred to in",
             "label": source.label, "link": link(b.source_eid), "restating": restating,
         })
-    themes = [t.title for t in ix.site.themes if unit.eid in t.eids]
+    themes = [t.title for t in themes_of(ix.site.themes, unit)]
     notes = [to_markdown(n.text, FootnoteRefs()) for n in ix.notes_about_paragraph(unit.eid)]
     if not (acted or parallels or themes or notes):
         return ""
     return str(ix.fragments.margin(acted, parallels, themes, notes))
+
+
+def preamble_pages(ix: SiteIndex) -> dict[str, str]:
+    """``<slug>/preamble/index.md`` for each part with preambular
+    paragraphs: each one linked, with its opening words."""
+    pages = {}
+    for part in ix.site.document.parts:
+        units = [u for u in ix.units_of(part.key) if u.kind == "preamble"]
+        if not units:
+            continue
+        meta = ix.site.metadata.part(part.key)
+        page = ids.preamble_index_path(meta.slug)
+        pages[page] = ix.render(
+            "preamble.md.j2",
+            part=meta,
+            view_link=relative_link(page, reading_view_path(meta)),
+            paragraphs=[
+                {"num": u.num, "label": u.label, "link": relative_link(page, u.page),
+                 "opening": description(plain_text(u.block.content)), "named": ix.named[u.eid]}
+                for u in units
+            ],
+        )
+    return pages

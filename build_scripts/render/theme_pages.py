@@ -56,6 +56,6 @@ def theme_page(ix: SiteIndex, theme: Theme) -> str:
         theme=theme,
         index_link="index.md",
         paragraphs=paragraphs,
-        footnotes=footnote_list(ix, ctx.refs),
+        footnotes=footnote_list(ix, ctx.refs, searchable=False),
         previews=preview_data(ix, ctx),
     )

@@ -139,8 +139,9 @@ def test_without_a_subjects_file_the_opening_words_stand_in(corpus_site) -> None
     quoted and marked as such ("Opens:"), never as the editors' subject."""
     _, built = corpus_site
     page = BeautifulSoup((built.site / "annex" / "3" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    subject = page.h1.select_one(".sd-subject")
-    assert "sd-subject--opening" in subject["class"] and subject["title"].startswith("The paragraph’s opening words")
+    subject = one(page, "h1 .sd-subject")
+    assert "sd-subject--opening" in subject["class"]
+    assert str(subject["title"]).startswith("The paragraph’s opening words")
     assert subject.get_text().startswith("Opens: “")
     assert page.title.get_text().startswith("3 · “") and "Editors" not in page.title.get_text()
     home = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -16,13 +16,11 @@ from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report
 # 0.75 until every page gained the authority panel, the edition's footer
 # and the Cite dialog's shell (about 390 bytes compressed per page, 35 kB in
 # all) and the bundle the citations for download (cite/citations.js, 8 kB):
-# 0.73 → 0.80. Issue 18's trainer kit is to stay within 0.85.
-# Then paragraph subjects (issue 16): each page names its paragraph's
-# subject in its title, share tags, header, H1 and neighbours, text that
-# differs on every page, in files a zip compresses one by one (the
-# navigation offline stays short for that reason:
-# build_scripts/render/navigation.py). MEASURED_AFTER_MERGE
-MAX_RATIO = 0.81
+# 0.73 → 0.80; the search layer (issue 17: its code and the acronym and
+# symbol data) and the subjects in result titles brought it to 0.84. 0.85
+# is issue 18's limit for the bundle with the trainer's kit: the kit has no
+# room left until issue 19 trims the bundle.
+MAX_RATIO = 0.85
 
 
 @pytest.fixture
@@ -63,8 +61,8 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     page.keyboard.type("Qatar", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
-    # A result's title: the paragraph's label and its subject.
-    titles = [t.split("\n")[0].split(" — ")[0] for t in results.all_inner_texts()]
+    # A result's title is the paragraph's label, then its subject.
+    titles = [t.split("\n")[0].split(" · ")[0] for t in results.all_inner_texts()]
     assert "Resolution 2010/18, operative paragraph 16" in titles
     assert "Salvador Declaration, paragraph 54" in titles
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
@@ -129,7 +127,7 @@ def test_printed_link_addresses_are_the_public_urls(offline_page, offline_site: 
             "() => [...document.querySelectorAll('.md-content a[data-print-href]')]"
             ".map(a => a.getAttribute('data-print-href'))")
 
-    public = "https://salvador-declaration.example.org/"
+    public = PUBLIC_ADDRESS
     for local, online in [("resolution/9.html", "resolution/9/"), ("declaration/index.html", "declaration/")]:
         offline = printed(offline_page, (offline_site / local).as_uri())
         assert offline, local
@@ -140,7 +138,10 @@ def test_printed_link_addresses_are_the_public_urls(offline_page, offline_site: 
     # The home page, at the top folder (online it has more: the download).
     home = printed(offline_page, (offline_site / "index.html").as_uri())
     assert f"{public}declaration/42/" in home and f"{public}footnotes/" in home
-    assert all(v.startswith(public) and ".html" not in v for v in home), home
+    # Links to the official documents (the authority panel) keep their own
+    # address; every link within the site prints under the public one.
+    within = [v for v in home if not v.startswith("https://undocs.org/")]
+    assert within and all(v.startswith(public) and ".html" not in v for v in within), home
     offline = printed(offline_page, (offline_site / "resolution" / "9.html").as_uri())
     assert f"{public}declaration/42/" in offline
     after = offline_page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")

@@ -53,7 +53,7 @@ def test_each_paragraph_page_has_label_number_text_and_context_link(built_site: 
     page = article(built_site.site, "declaration/42/")
     assert page.h1.contents[0].strip() == "Salvador Declaration, paragraph 42"
     # The editors' subject: in the H1, marked as theirs, never in the text.
-    subject = page.h1.select_one(".sd-subject")
+    subject = one(page, "h1 .sd-subject")
     assert subject["title"] == "Editors’ subject"
     assert subject.get_text() == "Editors’ subject: Expert group on cybercrime"
     paragraph = page.select_one("#att_1__para_42")

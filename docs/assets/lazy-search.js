@@ -30,26 +30,38 @@
   }, true);
 
   var RealWorker = window.Worker;
+  // Methods live on the prototype, not on each instance, so that a
+  // subclass (a page's own wrapper of Worker) can still override them.
   function LazyWorker(url, options) {
     if (new URL(url, location.href).href !== workerUrl) return new RealWorker(url, options);
-    var self = this, real = null, dead = false, listeners = [], queue = [];
-    this.addEventListener = function (type, fn, opts) {
-      if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
-    };
-    this.removeEventListener = function (type, fn, opts) {
-      if (real) real.removeEventListener(type, fn, opts);
-      else listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
-    };
-    this.postMessage = function (message) { if (real) real.postMessage(message); else queue.push(message); };
-    this.terminate = function () { dead = true; if (real) real.terminate(); };
+    var self = this;
+    var state = this.sdLazy = { real: null, dead: false, listeners: [], queue: [] };
     later(function () {
-      if (dead) return;
-      real = new RealWorker(url, options);
-      listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
-      queue.splice(0).forEach(function (message) { real.postMessage(message); });
-      self.onmessage && (real.onmessage = self.onmessage);
+      if (state.dead) return;
+      state.real = new RealWorker(url, options);
+      state.listeners.forEach(function (l) { state.real.addEventListener(l[0], l[1], l[2]); });
+      state.queue.splice(0).forEach(function (message) { state.real.postMessage(message); });
+      if (self.onmessage) state.real.onmessage = self.onmessage;
     });
   }
+  LazyWorker.prototype.addEventListener = function (type, fn, opts) {
+    var state = this.sdLazy;
+    if (state.real) state.real.addEventListener(type, fn, opts); else state.listeners.push([type, fn, opts]);
+  };
+  LazyWorker.prototype.removeEventListener = function (type, fn, opts) {
+    var state = this.sdLazy;
+    if (state.real) state.real.removeEventListener(type, fn, opts);
+    else state.listeners = state.listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+  };
+  LazyWorker.prototype.postMessage = function (message) {
+    var state = this.sdLazy;
+    if (state.real) state.real.postMessage(message); else state.queue.push(message);
+  };
+  LazyWorker.prototype.terminate = function () {
+    var state = this.sdLazy;
+    state.dead = true;
+    if (state.real) state.real.terminate();
+  };
   window.Worker = LazyWorker;
 
   var index = new URL("search/search_index.json", new URL(JSON.parse(config.textContent).base, location.href)).href;

@@ -229,7 +229,12 @@ def main() -> None:
             source = synthesize(factor, tmp / "synthetic")
             count = 25 + 8 + 55 * factor  # the resolution, the annex preamble, its paragraphs repeated
             docs = tmp / f"docs-{factor}"
-            shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+            # Hand-written assets only: generated ones (the jump box's map)
+            # belong to the document built here.
+            manifest = ROOT / "docs" / ".generated.json"
+            generated = frozenset(json.loads(manifest.read_text())) if manifest.exists() else frozenset()
+            shutil.copytree(ROOT / "docs" / "assets", docs / "assets",
+                            ignore=lambda d, names, skip=generated: {n for n in names if f"assets/{n}" in skip})
             gen = timed([PY, "-m", "build_scripts", "--quiet", "--source", str(source), "--docs", str(docs),
                          "--config-out", str(ours / ".generated" / "mkdocs.yml"),
                          "--ids-out", str(tmp / "ids.json")], ours)

@@ -22,7 +22,7 @@ from . import address, card, sitemap
 from .diagnostics import InputError
 from .model import Site
 from .pipeline import build, companion_paths, load, registry_paths
-from .render import mkdocs_config, render
+from .render import OFFLINE_CONFIG, mkdocs_config, offline_mkdocs_config, render
 from .units import id_registry
 from .write import WriteConflict, write_file, write_pages
 
@@ -56,14 +56,17 @@ def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: 
     site = _with_history(build(load(source, site_url), check_registry=not record_ids), source)
     pages: dict[str, str | bytes] = {**render(site)}
     pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
-    config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
-        mkdocs_config(site), allow_unicode=True, sort_keys=False
+    config_text, offline_text = (
+        "# Generated from the source's metadata: do not edit.\n"
+        + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=10_000)
+        for settings in (mkdocs_config(site), offline_mkdocs_config(site))
     )
     ids_text = json.dumps(id_registry(site), indent=1, ensure_ascii=False) + "\n"
     # Everything is rendered before anything is written: bad input never
     # leaves a half-generated docs/.
     result = write_pages(docs, pages)
     write_file(config, config_text)
+    write_file(config.with_name(OFFLINE_CONFIG), offline_text)
     write_file(ids_out, ids_text)
     if record_ids:
         write_file(registry_paths(source)[0], ids_text)

@@ -139,3 +139,30 @@ def footnote_marks(content: tuple[Inline, ...]) -> list[FootnoteMark]:
 def starts_lowercase(content: tuple[Inline, ...]) -> bool:
     first = plain_text(content).lstrip()
     return bool(first) and first[0].islower()
+
+
+def split_last_word(content: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
+    """``content`` as (everything before its last word, the last word and
+    what follows it), so that a renderer can keep the last word on one line
+    with what it puts after the text (the ¶ and copy-link glyphs). Nothing
+    is lost or reordered: ``head + tail`` has the same words and marks.
+
+    The last word is the end of the last text with a non-space character:
+    after "… responses to cybercrime.<sup>6</sup>" the tail is
+    "cybercrime.<sup>6</sup>". Inside emphasis the split goes into the
+    emphasis (both halves keep it); a reference is never cut, so a text
+    ending in one carries the whole reference in its tail."""
+    for index in range(len(content) - 1, -1, -1):
+        node = content[index]
+        if isinstance(node, Text) and node.text.strip():
+            stripped = node.text.rstrip()
+            cut = max(stripped.rfind(" "), stripped.rfind("\n")) + 1
+            head = (*content[:index], Text(node.text[:cut])) if cut else content[:index]
+            return head, (Text(node.text[cut:]), *content[index + 1:])
+        if isinstance(node, Emphasis) and plain_text(node.children).strip():
+            inner_head, inner_tail = split_last_word(node.children)
+            head = (*content[:index], Emphasis(inner_head, node.strong)) if inner_head else content[:index]
+            return head, (Emphasis(inner_tail, node.strong), *content[index + 1:])
+        if isinstance(node, Reference):
+            return content[:index], content[index:]
+    return (), content

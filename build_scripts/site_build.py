@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from . import sitemap
-from .bundle import BundleError, check_shim, package
+from .bundle import BundleError, check_shim, minify_site, package
 from .cli import main as generate
 from .precompress import precompress
 
@@ -68,6 +68,9 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
     shutil.rmtree(offline_site)
     if not offline_only:
         _mkdocs(["--site-dir", str(site)], docs)
+        # The theme's indentation, dropped as in the bundle: the navigation
+        # lists every paragraph, and a paragraph page carries its part of it.
+        minify_site(site)
         sitemap.finish(site, source)
         precompress(site)
         (site / "downloads").mkdir()

@@ -59,7 +59,7 @@ def test_popover_of_a_footnote_without_body_shows_the_editors_note(page, site_ur
 
 def test_deep_link_to_a_paragraph_page(page, site_url: str) -> None:
     page.goto(f"{site_url}/declaration/42/")
-    assert page.title().startswith("Salvador Declaration, paragraph 42")
+    assert page.title() == "42 · Expert group on cybercrime — Salvador Declaration"
     paragraph = page.locator("#att_1__para_42")
     assert paragraph.is_visible()
     text = paragraph.inner_text()
@@ -77,4 +77,4 @@ def test_reading_view_page_link_opens_the_paragraph_alone(page, site_url: str) -
     page.goto(f"{site_url}/resolution/")
     page.get_by_role("link", name="Resolution 2010/18, operative paragraph 9: its own page").click()
     page.wait_for_url(f"{site_url}/resolution/9/")
-    assert page.locator("h1").inner_text() == "Resolution 2010/18, operative paragraph 9"
+    assert page.locator("h1").inner_text().startswith("Resolution 2010/18, operative paragraph 9")

@@ -59,7 +59,7 @@ def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
     page = one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)
@@ -89,7 +89,8 @@ def test_unnumbered_operative_paragraph_and_sections(corpus_site) -> None:
     if "80-9" in source.name:
         # "*Adopts* …" is the resolution's only operative paragraph, printed without a number.
         html = (built.site / "resolution" / "1" / "index.html").read_text(encoding="utf-8")
-        assert ">Resolution 80/9, operative paragraph (unnumbered)</h1>" in html
+        h1 = BeautifulSoup(html, "html.parser").h1
+        assert h1.contents[0].strip() == "Resolution 80/9, operative paragraph (unnumbered)"
         assert 'id="para_1"' in html and "sd-num" not in html.split('id="para_1"')[1].split("</p>")[0]
         assert not (built.site / "resolution" / "preamble").exists()
     else:
@@ -131,6 +132,21 @@ def test_no_settings_file_no_invented_address(corpus_site) -> None:
         assert html.select("button.sd-copy--link[data-copy], button.sd-copy--compact[data-copy]") == []
     data = json.loads((built.site / "data" / "document.json").read_text(encoding="utf-8"))
     assert data["site_url"] is None and {p["public_url"] for p in data["paragraphs"]} == {None}
+
+
+def test_without_a_subjects_file_the_opening_words_stand_in(corpus_site) -> None:
+    """No subjects file: each paragraph is named by its opening words,
+    quoted and marked as such ("Opens:"), never as the editors' subject."""
+    _, built = corpus_site
+    page = BeautifulSoup((built.site / "annex" / "3" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    subject = one(page, "h1 .sd-subject")
+    assert "sd-subject--opening" in subject["class"]
+    assert str(subject["title"]).startswith("The paragraph’s opening words")
+    assert subject.get_text().startswith("Opens: “")
+    assert page.title.get_text().startswith("3 · “") and "Editors" not in page.title.get_text()
+    home = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "listed with its opening words" in home.select_one(".sd-toc-note").get_text()
+    assert not home.select('.sd-toc .sd-subject[title="Editors’ subject"]')
 
 
 def test_no_page_links_to_a_page_that_is_not_built(corpus_site) -> None:

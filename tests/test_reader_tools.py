@@ -83,8 +83,9 @@ def test_context_link_and_back(page, site_url: str) -> None:
 def test_previous_and_next_in_document_order(page, site_url: str) -> None:
     page.goto(f"{site_url}/declaration/42/")
     prev_next = page.locator("nav.sd-prevnext a")
-    assert prev_next.nth(0).inner_text().endswith("Salvador Declaration, paragraph 41")
-    assert prev_next.nth(1).inner_text().endswith("Salvador Declaration, paragraph 43")
+    assert prev_next.nth(0).locator(".sd-prevnext__label").inner_text() == "Salvador Declaration, paragraph 41"
+    assert prev_next.nth(0).locator(".sd-subject").inner_text().endswith("Technical assistance against cybercrime")
+    assert prev_next.nth(1).locator(".sd-prevnext__label").inner_text() == "Salvador Declaration, paragraph 43"
     page.keyboard.press("n")
     page.wait_for_url(f"{site_url}/declaration/43/")
     page.keyboard.press("p")
@@ -94,11 +95,10 @@ def test_previous_and_next_in_document_order(page, site_url: str) -> None:
     # Across parts: after the Declaration's last preambular paragraph comes
     # its paragraph 1; after the resolution's last, the Declaration begins.
     page.goto(f"{site_url}/declaration/preamble/8/")
-    assert page.locator("nav.sd-prevnext a.sd-next").inner_text().endswith("Salvador Declaration, paragraph 1")
+    next_label = page.locator("nav.sd-prevnext a.sd-next .sd-prevnext__label")
+    assert next_label.inner_text() == "Salvador Declaration, paragraph 1"
     page.goto(f"{site_url}/resolution/18/")
-    assert page.locator("nav.sd-prevnext a.sd-next").inner_text().endswith(
-        "Salvador Declaration, preambular paragraph 1"
-    )
+    assert next_label.inner_text() == "Salvador Declaration, preambular paragraph 1"
     page.goto(f"{site_url}/resolution/preamble/1/")
     assert page.locator("nav.sd-prevnext a.sd-prev").count() == 0
 
@@ -106,10 +106,12 @@ def test_previous_and_next_in_document_order(page, site_url: str) -> None:
 def test_share_tags(page, site_url: str) -> None:
     page.goto(f"{site_url}/declaration/42/")
     meta = lambda selector: page.locator(selector).get_attribute("content")  # noqa: E731
-    assert page.title() == "Salvador Declaration, paragraph 42 - Salvador Declaration reader"
+    # The title names the paragraph, its subject and its document once; no
+    # site name after it.
+    assert page.title() == "42 · Expert group on cybercrime — Salvador Declaration"
     assert meta('meta[property="og:description"]').startswith("We invite the Commission on Crime Prevention")
     assert meta('meta[name="description"]') == meta('meta[property="og:description"]')
-    assert meta('meta[property="og:title"]') == "Salvador Declaration, paragraph 42"
+    assert meta('meta[property="og:title"]') == "42 · Expert group on cybercrime — Salvador Declaration"
     assert meta('meta[property="og:url"]') == PUBLIC
     assert meta('meta[name="twitter:card"]') == "summary_large_image"  # with the share card
     assert page.locator('link[rel="canonical"]').get_attribute("href") == PUBLIC

@@ -174,9 +174,12 @@ def test_seed_parallels(built_site: BuiltSite) -> None:
     r12 = article(built_site.site, "resolution/12/").select_one(".sd-parallels")
     assert "Salvador Declaration, paragraph 8" in r12.get_text()
     assert r12.select("ins") and r12.select("del")
-    d54 = article(built_site.site, "declaration/54/").select_one(".sd-parallels")
-    restated = d54.get_text(" ", strip=True).replace(" ,", ",")
-    assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in restated
+    d54 = one(article(built_site.site, "declaration/54/"), ".sd-parallels")
+    said = d54.get_text(" ", strip=True).replace(" ,", ",")
+    assert "Restated almost word for word in Resolution 2010/18, operative paragraph 16" in said
+    # The figure only in a tooltip; 0.61 is "in similar words".
+    assert "1.00" not in said and str(one(d54, ".sd-closeness")["title"]).startswith("Similarity 1.00")
+    assert "restates Salvador Declaration, paragraph 8 in similar words" in r12.get_text(" ", strip=True)
 
 
 def backlinks(paragraph: str) -> list[tuple[str, str, str, str]]:

@@ -79,7 +79,7 @@ def test_an_alias_keeps_the_old_url_and_anchor(tmp_path: Path, browser) -> None:
     with serve(built.site) as url:
         page.goto(f"{url}/declaration/55/")
         page.wait_for_url(f"{url}/declaration/54/")
-        assert page.locator("h1").inner_text() == "Salvador Declaration, paragraph 54"
+        assert page.locator("h1").inner_text().startswith("Salvador Declaration, paragraph 54")
         page.goto(f"{url}/declaration/#att_1__para_55")
         assert page.locator("#att_1__para_55").evaluate("el => el.closest('#att_1__para_54') !== null")
     page.close()

@@ -51,14 +51,18 @@ def test_the_88_paragraph_pages_exist_at_their_urls(built_site: BuiltSite) -> No
 
 def test_each_paragraph_page_has_label_number_text_and_context_link(built_site: BuiltSite) -> None:
     page = article(built_site.site, "declaration/42/")
-    assert page.h1.get_text(strip=True) == "Salvador Declaration, paragraph 42"
+    assert page.h1.contents[0].strip() == "Salvador Declaration, paragraph 42"
+    # The editors' subject: in the H1, marked as theirs, never in the text.
+    subject = one(page, "h1 .sd-subject")
+    assert subject["title"] == "Editors’ subject"
+    assert subject.get_text() == "Editors’ subject: Expert group on cybercrime"
     paragraph = page.select_one("#att_1__para_42")
     assert paragraph.select_one(".sd-num").get_text() == "42."
     assert paragraph.get_text(" ", strip=True).endswith("legal or other responses to cybercrime.")
     context = one(page, "a.sd-context")
     assert context["href"] == "../#att_1__para_42"
     title = soup(built_site.site, "resolution/preamble/3/").title.get_text()
-    assert title.startswith("Resolution 2010/18, preambular paragraph 3")
+    assert title == "pp 3 · Congresses every five years, a forum for exchange — Resolution 2010/18"
 
 
 def source_paragraphs(source_text: str) -> list[tuple[str, str]]:
@@ -153,8 +157,9 @@ def _source_words_without_footnote_bodies() -> list[str]:
 
 def _view_words(site: Path, view: str) -> list[str]:
     page = article(site, view)
+    # The margin notes (.sd-margin) are the site's words beside the text.
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)

@@ -9,8 +9,11 @@ decides what goes on one kind of page:
 - :mod:`.fragments` — a paragraph's text, notes, buttons, footnotes, previews;
 - :mod:`.paragraph_pages` — one page per paragraph and point;
 - :mod:`.reading_views` — the whole text of each part, and its preamble listed;
-- :mod:`.apparatus_pages` — home, footnotes, documents, parallels, themes,
-  about, offline, redirects;
+- :mod:`.apparatus_pages` — home, footnotes, documents, parallels, about,
+  offline, redirects;
+- :mod:`.theme_pages` — the themes, each page with its paragraphs in full;
+- :mod:`.navigation`, :mod:`.labels`, :mod:`.jump` — the navigation, how a
+  paragraph is named (number, subject, title), the jump box's map;
 - :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings.
 """
 
@@ -28,7 +31,6 @@ from .apparatus_pages import (
     offline_page,
     parallels_page,
     redirect_pages,
-    theme_pages,
 )
 from .common import (
     ABOUT_PAGE,
@@ -41,11 +43,14 @@ from .common import (
     printed_number,
     reading_view_path,
 )
-from .data_exports import bundle_name, data_files, mkdocs_config
+from .data_exports import OFFLINE_CONFIG, bundle_name, data_files, mkdocs_config, offline_mkdocs_config
+from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
 from .reading_views import preamble_pages, reading_view
+from .theme_pages import theme_pages
 
-__all__ = ["bundle_name", "mkdocs_config", "printed_number", "reading_view_path", "render"]
+__all__ = ["OFFLINE_CONFIG", "bundle_name", "mkdocs_config", "offline_mkdocs_config", "printed_number",
+           "reading_view_path", "render"]
 
 
 def render(site: Site) -> dict[str, str]:
@@ -71,6 +76,7 @@ def _render(site: Site) -> dict[str, str]:
     pages[OFFLINE_PAGE] = offline_page(ix, bundle_name(site))
     pages.update(theme_pages(ix))
     pages.update(data_files(ix))
+    pages[JUMP_DATA] = jump_data(ix)
     pages[ABOUT_PAGE] = about_page(ix)
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = reading_view(ix, part.key)

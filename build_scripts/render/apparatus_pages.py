@@ -9,7 +9,7 @@ from typing import Any
 from .. import ids
 from ..citations import cited_documents
 from ..cite import printed_date
-from ..parallels import MIN_RUN, THRESHOLD
+from ..parallels import ALMOST_VERBATIM, MIN_RUN, THRESHOLD
 from ..units import relative_link
 from .authority import adopted_sentence, official_documents
 from .common import (
@@ -19,11 +19,11 @@ from .common import (
     HOME_PAGE,
     OFFLINE_PAGE,
     PARALLELS_PAGE,
-    THEMES_PAGE,
     SiteIndex,
     reading_view_path,
 )
 from .fragments import footnote_item
+from .jump import jump_examples
 
 
 def footnotes_page(ix: SiteIndex) -> str:
@@ -67,7 +67,8 @@ def parallels_page(ix: SiteIndex) -> str:
         {"resolution": link(p.resolution_eid), "annex": link(p.annex_eid), "similarity": f"{p.similarity:.2f}"}
         for p in ix.site.parallels
     ]
-    return ix.render("parallels.md.j2", rows=rows, threshold=f"{THRESHOLD:.2f}", min_run=MIN_RUN)
+    return ix.render("parallels.md.j2", rows=rows, threshold=f"{THRESHOLD:.2f}", almost=f"{ALMOST_VERBATIM:.2f}",
+                     min_run=MIN_RUN)
 
 
 def home_page(ix: SiteIndex) -> str:
@@ -87,6 +88,9 @@ def home_page(ix: SiteIndex) -> str:
         "home.md.j2",
         meta=ix.site.metadata,
         parts=parts,
+        editorial_subjects=any(n.editorial for n in ix.named.values()),
+        has_preamble=any(u.kind == "preamble" for u in ix.units),
+        jump=jump_examples(ix),
         footnotes_link=FOOTNOTES_PAGE,
         parallels_link=PARALLELS_PAGE if ix.site.parallels else None,
         offline_link=OFFLINE_PAGE,
@@ -96,8 +100,8 @@ def home_page(ix: SiteIndex) -> str:
 
 
 def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
-    """A part's paragraph links: one group per kind, and per section where
-    the part has them."""
+    """A part's contents: one group per kind, and per section where the
+    part has them, each paragraph named by its number and subject."""
     operative = "Operative paragraphs" if part_key == "main" else "Paragraphs"
     groups: list[dict[str, Any]] = []
     for unit in ix.units_of(part_key):
@@ -109,28 +113,9 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
             link = None
             if unit.kind == "preamble":
                 link = relative_link(HOME_PAGE, ids.preamble_index_path(unit.part.slug))
-            groups.append({"heading": heading, "link": link, "links": []})
-        text = unit.num if unit.block.printed_number else "¶"
-        groups[-1]["links"].append({"text": text, "link": relative_link(HOME_PAGE, unit.page), "label": unit.label})
+            groups.append({"heading": heading, "link": link, "entries": []})
+        groups[-1]["entries"].append({"link": relative_link(HOME_PAGE, unit.page), "named": ix.named[unit.eid]})
     return groups
-
-
-def theme_pages(ix: SiteIndex) -> dict[str, str]:
-    """The themes' index and one page per theme, when the site has themes."""
-    themes = ix.site.themes
-    if not themes:
-        return {}
-    pages = {
-        THEMES_PAGE: ix.render(
-            "themes.md.j2",
-            themes=[{"title": t.title, "link": f"{t.slug}.md", "count": len(t.eids)} for t in themes],
-        )
-    }
-    for theme in themes:
-        pages[f"themes/{theme.slug}.md"] = ix.render(
-            "theme.md.j2", theme=theme, count=len(theme.eids), index_link="index.md"
-        )
-    return pages
 
 
 def about_page(ix: SiteIndex) -> str:

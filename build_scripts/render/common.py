@@ -18,7 +18,9 @@ from ..cite import Citation, unit_citation
 from ..inline_render import FootnoteRefs, escape_line_start, escape_markdown
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
 from ..quotes import quoted
+from ..subjects import fallback_subjects
 from ..units import Unit, relative_link, site_units
+from .labels import Named
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 FOOTNOTES_PAGE = "footnotes.md"
@@ -160,12 +162,18 @@ class SiteIndex:
     by_eid: dict[str, Unit]
     footnotes: dict[int, Footnote]
     resolved_ibid: dict[int, str]
+    named: dict[str, Named]
+    """Every unit's number, subject and title, by eId (see :mod:`.labels`)."""
 
     @classmethod
     def of(cls, site: Site) -> SiteIndex:
         units = tuple(site_units(site))
+        # A site resolved without its editorial layer still names every
+        # paragraph, by its opening words.
+        opening = fallback_subjects(site.document)
+        named = {u.eid: Named.of(u, site.subjects.get(u.eid) or opening[u.eid]) for u in units}
         return cls(site, environment(), units, {u.eid: u for u in units},
-                   {f.number: f for f in site.footnotes}, resolve_ibid(site))
+                   {f.number: f for f in site.footnotes}, resolve_ibid(site), named)
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

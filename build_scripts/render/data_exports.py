@@ -14,7 +14,9 @@ from ..model import Site
 from ..units import Unit, site_units
 from .authority import authority_config, footer_html
 from .citing import citation_files
-from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path, theme_html
+from .common import AKN_FILE, DATA_PAGE, SiteIndex, reading_view_path, theme_html
+from .jump import jump_examples
+from .navigation import navigation, offline_navigation
 
 
 def data_files(ix: SiteIndex) -> dict[str, str]:
@@ -38,20 +40,29 @@ def bundle_name(site: Site) -> str:
     return Path(site.document.path).stem + "-offline"
 
 
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+"""The offline bundle's generated settings, beside the generated
+``mkdocs.yml``: the project's ``mkdocs.offline.yml`` inherits them, and
+they inherit the project's ``mkdocs.yml``."""
+
+
+def offline_mkdocs_config(site: Site) -> dict[str, Any]:
+    """What the offline bundle's settings change: a short navigation (see
+    :func:`.navigation.offline_navigation`)."""
+    return {"INHERIT": "../mkdocs.yml", "nav": offline_navigation(SiteIndex.of(site))}
+
+
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
     ``mkdocs.yml`` inherits (``INHERIT:``). Names and descriptions are
     printed by the theme unescaped, so they are written escaped for HTML;
     ``copyright`` is HTML (the theme writes it as it is), escaped by
-    ``footer.html.j2``."""
+    ``footer.html.j2``. The navigation lists every paragraph (see
+    :mod:`.navigation`); the parallels, the offline bundle and the about
+    page are linked from the home page."""
     ix = SiteIndex.of(site)
-    nav: list[Any] = [{"Home": HOME_PAGE}]
-    for part in site.document.parts:
-        meta = site.metadata.part(part.key)
-        nav.append({theme_html(meta.name): reading_view_path(meta)})
-    # Kept short: the navigation is repeated on every page. The parallels,
-    # the offline bundle and the about page are linked from the home page.
-    nav.append({"Footnotes": FOOTNOTES_PAGE})
+    nav = navigation(ix)
+    examples = jump_examples(ix)
     return {
         "site_name": theme_html(site.metadata.site_name),
         "site_url": site.metadata.site_url,
@@ -63,12 +74,16 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
             # The href is percent-encoded: the name comes from the source
             # file's name, and the theme prints the href into an attribute.
             "bundle": {"name": bundle_name(site), "href": f"downloads/{quote(bundle_name(site))}.zip"},
-            # What only the online site has, when the document has it.
-            "themes": bool(site.themes),
             # What exists, for the page shown at an address that does not.
             "contents": contents(site),
             # The authority panel of overrides/main.html.
             "sd_authority": authority_config(ix),
+            # The header's jump box (overrides/partials/sd-jump.html).
+            "sd_jump": {"placeholder": examples.placeholder},
+            # The home page's themes, online only (overrides/main.html).
+            "sd_themes": [
+                {"title": t.title, "page": f"themes/{t.slug}", "count": len(t.eids)} for t in site.themes
+            ],
         },
     }
 

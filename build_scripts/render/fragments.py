@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..inline import split_last_word
 from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
 from ..model import BlockKind, EditorialNote, Footnote, Point, Reference
 from ..units import Unit, relative_link
@@ -38,22 +39,25 @@ def note_admonition(ix: SiteIndex, note: EditorialNote) -> str:
 
 
 def paragraph_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
-    """The paragraph's text (with its printed number) and its points."""
+    """The paragraph's text (with its printed number) and its points; with
+    ``pagelinks`` (in a reading view), each ends with its ¶ and copy-link
+    glyphs, and its number links to its anchor."""
     block = unit.block
     anchors = ""
     if ctx.in_reading_view:
-        # Retired ids keep their anchors beside the paragraph that replaced them.
+        # Retired ids keep their anchors beside the paragraph that replaced it.
         anchors = "".join(
             str(ix.fragments.alias_anchor(a.old_eid)) for a in ix.site.aliases if a.new_eid == unit.eid
         )
+    link = pagelink(ix, unit, ctx.page) if pagelinks else ""
     lines = [
         str(ix.fragments.paragraph(
             printed_number(block).strip(),
             anchors,
-            escape_line_start(markdown(ix, block.content, ctx)),
-            pagelink(ix, unit, ctx.page) if pagelinks else "",
+            text_with_glyphs(ix, block.content, ctx, link),
             unit.eid,
             "sd-preamble" if block.kind is BlockKind.PREAMBLE else "sd-operative",
+            permalink=ctx.in_reading_view,
         ))
     ]
     for point in block.points:
@@ -64,7 +68,20 @@ def paragraph_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext, pagelinks: b
 
 def point_markdown(ix: SiteIndex, point: Point, ctx: PageContext, link: str = "") -> str:
     """A lettered point with its printed letter and its eId anchor."""
-    return str(ix.fragments.point(point.letter, markdown(ix, point.content, ctx), link, point.eid))
+    text = text_with_glyphs(ix, point.content, ctx, link)
+    return str(ix.fragments.point(point.letter, text, point.eid, permalink=ctx.in_reading_view))
+
+
+def text_with_glyphs(ix: SiteIndex, content: tuple, ctx: PageContext, link: str) -> str:
+    """Inline content as Markdown followed by ``link`` (the ¶ and copy-link
+    glyphs, or nothing); the last word and the glyphs never part across a
+    line break, so that the glyphs never stand on a line of their own."""
+    if not link:
+        return escape_line_start(markdown(ix, content, ctx))
+    head, tail = split_last_word(content)
+    # In document order, so that footnote marks are numbered as they occur.
+    head_text = escape_line_start(markdown(ix, head, ctx)) if head else ""
+    return head_text + str(ix.fragments.nowrap(markdown(ix, tail, ctx) + link))
 
 
 def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
@@ -83,12 +100,13 @@ def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:
     }
 
 
-def footnote_list(ix: SiteIndex, refs: FootnoteRefs) -> str:
-    """The footnotes cited on a page, each linked back to its marks."""
+def footnote_list(ix: SiteIndex, refs: FootnoteRefs, searchable: bool = True) -> str:
+    """The footnotes cited on a page, each linked back to its marks; a
+    section of the page's search entry unless ``searchable`` is false."""
     items = [{**footnote_item(ix, ix.footnotes[n]), "backrefs": refs.ids[n]} for n in refs.numbers]
     if not items:
         return ""
-    return ix.render("footnote_list.html.j2", items=items).strip()
+    return ix.render("footnote_list.html.j2", items=items, searchable=searchable).strip()
 
 
 def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
@@ -100,11 +118,13 @@ def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
             unit = ix.by_eid[target]
             block = unit.block
             points = [(p.letter, to_html(p.content)) for p in block.points]
-            body = str(ix.fragments.preview_body(printed_number(block), to_html(block.content), points))
+            named = ix.named[target]
+            subject = str(ix.fragments.subject(named.subject, named.editorial, markdown=False))
+            body = str(ix.fragments.preview_body(subject, printed_number(block), to_html(block.content), points))
             data[target] = {"label": unit.label, "html": body}
         else:
             meta = ix.site.metadata.part(target)
-            counts = str(ix.fragments.preview_body("", html_text(ix.counts(target)), []))
+            counts = str(ix.fragments.preview_body("", "", html_text(ix.counts(target)), []))
             data[target] = {"label": meta.title, "html": counts}
     if not data:
         return ""

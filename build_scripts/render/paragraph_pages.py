@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from ..inline import plain_text
 from ..model import Parallel
-from ..parallels import word_diff
+from ..parallels import closeness, word_diff
 from ..themes import themes_of
 from ..units import Unit, relative_link
 from .common import PageContext, SiteIndex, description
@@ -36,7 +38,8 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
         public_url=ix.public_url(unit),
         citation=ix.citation(unit),
         neighbours=_neighbours(ix, index),
-        title=unit.label,
+        named=ix.named[unit.eid],
+        title_id=slugify(unit.label, "-"),
         description=description(content_text),
         text=text,
         notes=[note_admonition(ix, n) for n in ix.notes_about_paragraph(unit.eid)],
@@ -53,14 +56,14 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
     )
 
 
-def _neighbours(ix: SiteIndex, index: int) -> dict[str, dict[str, str] | None]:
+def _neighbours(ix: SiteIndex, index: int) -> dict[str, dict[str, Any] | None]:
     unit = ix.units[index]
     neighbours = {
         "previous": ix.units[index - 1] if index > 0 else None,
         "next": ix.units[index + 1] if index + 1 < len(ix.units) else None,
     }
     return {
-        key: {"label": n.label, "link": relative_link(unit.page, n.page), "path": n.page} if n else None
+        key: {"named": ix.named[n.eid], "link": relative_link(unit.page, n.page), "path": n.page} if n else None
         for key, n in neighbours.items()
     }
 
@@ -77,6 +80,7 @@ def parallel_items(ix: SiteIndex, eid: str, page: str) -> list[dict[str, Any]]:
                 "label": ix.by_eid[other].label,
                 "link": relative_link(page, ix.by_eid[other].page),
                 "similarity": f"{parallel.similarity:.2f}",
+                "closeness": closeness(parallel.similarity),
                 "restates": eid == parallel.resolution_eid,
                 "diff": diff_html(ix, parallel),
             }

@@ -4,13 +4,17 @@ the page that lists a part's preambular paragraphs."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import ids
 from ..inline import plain_text
 from ..inline_render import FootnoteRefs, escape_line_start, to_markdown
 from ..model import Block, BlockKind
-from ..units import is_section_heading, relative_link, section_anchor
+from ..parallels import closeness
+from ..themes import themes_of
+from ..units import Unit, is_section_heading, relative_link, section_anchor
 from .common import PageContext, SiteIndex, description, reading_view_path
-from .fragments import footnote_list, markdown, note_admonition, paragraph_markdown, preview_data
+from .fragments import footnote_list, markdown, paragraph_markdown, preview_data
 
 
 def reading_view(ix: SiteIndex, part_key: str) -> str:
@@ -31,7 +35,7 @@ def reading_view(ix: SiteIndex, part_key: str) -> str:
         else:
             unit = ix.by_eid[block.eid or ""]
             blocks.append(paragraph_markdown(ix, unit, ctx, pagelinks=True))
-            blocks.extend(note_admonition(ix, n) for n in ix.notes_about_paragraph(unit.eid))
+            blocks.append(margin_markdown(ix, unit, ctx))
     return ix.render(
         "reading_view.md.j2",
         part=meta,
@@ -53,6 +57,44 @@ def heading_markdown(ix: SiteIndex, block: Block, seen_level_2: bool, section_id
     return "#" * block.level + " " + text
 
 
+def margin_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext) -> str:
+    """The margin note beside a paragraph (see the ``margin`` macro), or ""
+    when there is nothing to say. Links go to anchors in the reading views,
+    as the text's own references do there. A paragraph that acts on this
+    one and also restates it is named once."""
+
+    def link(eid: str) -> str:
+        other = ix.by_eid[eid]
+        return relative_link(ctx.page, other.view, other.eid)
+
+    restated_by: dict[str, dict[str, Any]] = {}
+    parallels: list[dict[str, Any]] = []
+    for p in ix.site.parallels:
+        if unit.eid in (p.resolution_eid, p.annex_eid):
+            other = p.annex_eid if unit.eid == p.resolution_eid else p.resolution_eid
+            item = {"restates": unit.eid == p.resolution_eid, "closeness": closeness(p.similarity),
+                    "similarity": f"{p.similarity:.2f}", "label": ix.by_eid[other].label, "link": link(other)}
+            if not item["restates"]:
+                restated_by[other] = item
+            parallels.append(item)
+    acted: list[dict[str, Any]] = []
+    for b in ix.backlinks_to(unit.eid):
+        source = ix.by_eid[b.source_eid]
+        restating = restated_by.get(b.source_eid)
+        if restating is not None and restating in parallels:
+            parallels.remove(restating)
+        acted.append({
+            # The resolution acting on its annex, or a paragraph citing another of its own part.
+            "verb": "Acted on by" if source.part.key != unit.part.key else "Referred to in",
+            "label": source.label, "link": link(b.source_eid), "restating": restating,
+        })
+    themes = [t.title for t in themes_of(ix.site.themes, unit)]
+    notes = [to_markdown(n.text, FootnoteRefs()) for n in ix.notes_about_paragraph(unit.eid)]
+    if not (acted or parallels or themes or notes):
+        return ""
+    return str(ix.fragments.margin(acted, parallels, themes, notes))
+
+
 def preamble_pages(ix: SiteIndex) -> dict[str, str]:
     """``<slug>/preamble/index.md`` for each part with preambular
     paragraphs: each one linked, with its opening words."""
@@ -69,7 +111,7 @@ def preamble_pages(ix: SiteIndex) -> dict[str, str]:
             view_link=relative_link(page, reading_view_path(meta)),
             paragraphs=[
                 {"num": u.num, "label": u.label, "link": relative_link(page, u.page),
-                 "opening": description(plain_text(u.block.content))}
+                 "opening": description(plain_text(u.block.content)), "named": ix.named[u.eid]}
                 for u in units
             ],
         )

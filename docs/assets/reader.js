@@ -215,3 +215,23 @@ document.addEventListener("keydown", function (event) {
     records.forEach(function (record) { record.addedNodes.forEach(nameAfterMark); });
   }).observe(document.body, { childList: true });
 })();
+
+/* The jump box: loads assets/jump.js when a box is first used (see its
+   opening comment), and leaves a submit made before that for it. */
+(function (d) {
+  var script;
+  function wake(event) {
+    var box = event.target.closest && event.target.closest("form[data-sd-jump]");
+    if (!box || window.sdJump) return;
+    if (event.type === "submit") {
+      event.preventDefault();
+      window.sdJumpPending = box;
+    }
+    if (script) return;
+    script = d.createElement("script");
+    script.src = JSON.parse(d.getElementById("__config").textContent).base + "/assets/jump.js";
+    d.head.appendChild(script);
+  }
+  d.addEventListener("focusin", wake);
+  d.addEventListener("submit", wake);
+})(document);

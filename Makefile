@@ -8,6 +8,8 @@
 #                page weight, offline zip, Lighthouse, scaling
 #   make clean   remove everything generated
 # SOURCE=path/to/text.md builds another document in the same format.
+# SITE_URL=https://…/ gives the public address for this build (build,
+# offline, serve, generate), over site_url in the document's settings.
 
 SOURCE ?= source/ecosoc-resolution-2010-18.md
 PYTHON ?= python3
@@ -19,6 +21,10 @@ BUNDLE := $(basename $(notdir $(SOURCE)))-offline
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE SOURCE_DATE_EPOCH
+# The generator reads SITE_URL from the environment; empty means unset.
+ifdef SITE_URL
+export SITE_URL
+endif
 
 .PHONY: serve build generate offline ids test bench clean
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from . import card
+from . import address, card, sitemap
 from .diagnostics import InputError
-from .pipeline import build, load, registry_paths
+from .model import Site
+from .pipeline import build, companion_paths, load, registry_paths
 from .render import mkdocs_config, render
 from .units import id_registry
 from .write import WriteConflict, write_file, write_pages
@@ -28,8 +32,28 @@ DEFAULT_CONFIG = Path(".generated/mkdocs.yml")
 DEFAULT_IDS = Path(".generated/ids.json")
 
 
-def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: bool = False) -> tuple[int, int]:
-    site = build(load(source), check_registry=not record_ids)
+@dataclass(frozen=True)
+class Generated:
+    written: int
+    deleted: int
+    site_url: str | None
+    """The public address the pages carry, or ``None``."""
+
+
+def _with_history(site: Site, source: Path) -> Site:
+    """The site with the date its source last changed (git), when known."""
+    day = sitemap.source_date(source)
+    if day is None:
+        return site
+    meta = site.metadata
+    edition = replace(meta.edition, updated=date.fromisoformat(day))
+    return replace(site, metadata=replace(meta, edition=edition))
+
+
+def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: bool = False,
+             site_url: str | None = None) -> Generated:
+    """``site_url``: the address given for this build (``SITE_URL``)."""
+    site = _with_history(build(load(source, site_url), check_registry=not record_ids), source)
     pages: dict[str, str | bytes] = {**render(site)}
     pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
     config_text = "# Generated from the source's metadata: do not edit.\n" + yaml.safe_dump(
@@ -43,7 +67,7 @@ def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: 
     write_file(ids_out, ids_text)
     if record_ids:
         write_file(registry_paths(source)[0], ids_text)
-    return result
+    return Generated(*result, site.metadata.site_url)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,10 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ids-out", type=Path, default=DEFAULT_IDS, help="generated id registry")
     parser.add_argument("--record-ids", action="store_true",
                         help="record this build's ids as the committed registry (<source stem>.ids.json)")
+    parser.add_argument("--site-url", default=os.environ.get(address.ENVIRONMENT) or None,
+                        help=f"the public address for this build (default: ${address.ENVIRONMENT}, "
+                             "else site_url in the settings)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     try:
-        written, deleted = generate(args.source, args.docs, args.config_out, args.ids_out, args.record_ids)
+        done = generate(args.source, args.docs, args.config_out, args.ids_out, args.record_ids, args.site_url)
     except InputError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
@@ -68,5 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{conflict}", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"build_scripts: {written} pages written, {deleted} stale pages deleted ({args.source})")
+        print(f"build_scripts: {done.written} pages written, {done.deleted} stale pages deleted ({args.source})")
+    if done.site_url is None:
+        # One line, quiet or not: a site without an address is a choice.
+        print("note: " + address.HOW_TO_SET.format(settings=companion_paths(args.source)[0]))
     return 0

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import address, cite
+from .address import AddressSetting
+from .authority import build_edition, build_official
 from .diagnostics import Diagnostic, InputError, Location
 from .frbr import printed_date
 from .inline import plain_text
 from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
 from .yamlfile import key_at, node_at, value_at
 
-_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation"}
+_TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
+             "official", "edition"}
 _PART_KEYS = {"slug", "name", "title"}
 
 
@@ -77,9 +81,20 @@ def _split_lines(content: tuple) -> list[str]:
     return lines
 
 
-def build_metadata(document: Document, path: str, data: Any) -> Metadata:
+def _site_url(path: str, data: dict, override: str | None) -> tuple[str | None, list[Diagnostic]]:
+    """The public address: ``SITE_URL`` (``override``) over ``site_url``; no
+    address is invented (see :mod:`build_scripts.address`)."""
+    if override:
+        return address.check(AddressSetting(override, Location(address.ENVIRONMENT, 1, 1), address.ENVIRONMENT))
+    if data.get("site_url") is None:
+        return None, []
+    return address.check(AddressSetting(str(data["site_url"]), value_at(path, data, "site_url"), "site_url"))
+
+
+def build_metadata(document: Document, path: str, data: Any, site_url_override: str | None = None) -> Metadata:
     """Merge the metadata file's ``data`` (``None`` when there is no file)
-    over the defaults derived from ``document``."""
+    over the defaults derived from ``document``; ``site_url_override`` is
+    the ``SITE_URL`` environment variable's address, when one is given."""
     diagnostics: list[Diagnostic] = []
     data = data if data is not None else {}
     if not isinstance(data, dict):
@@ -156,28 +171,22 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
                        f"two parts share a URL slug: {slugs}",
                        "give each part its own 'slug'")
         )
-    citation = data.get("citation") or {}
     body_prefix = f"{body} resolution" if body else "Resolution"
-    for key, template in (citation.items() if isinstance(citation, dict) else ()):
-        try:
-            str(template).format(name="N", para="para. 1", num="1", label="L")
-        except (KeyError, IndexError, ValueError) as error:
-            diagnostics.append(
-                Diagnostic(value_at(path, citation, key),
-                           f"citation template '{key}' has an unknown placeholder or a stray brace ({error})",
-                           "use only {name}, {para}, {num} and {label}; write a literal brace as {{ or }}")
-            )
-    # No address is invented: without one, pages carry no public links
-    # (no canonical address, Copy link, og:url, og:image or sitemap).
-    site_url = str(data["site_url"]).rstrip("/") + "/" if data.get("site_url") else None
-    if site_url is not None and not site_url.startswith("https://"):
-        diagnostics.append(
-            Diagnostic(value_at(path, data, "site_url"), f"site_url '{site_url}' is not an https:// address",
-                       "give the public address of the site, e.g. 'site_url: https://example.org/'")
-        )
+    adoption = str(data.get("adoption") or _adoption_line(document))
+    # The date as the source prints it; the editors' adoption line only
+    # when the source has none.
+    adoption_date = printed_date(_adoption_line(document)) or printed_date(adoption)
+    official, problems = build_official(path, data.get("official"))
+    diagnostics.extend(problems)
+    edition, problems = build_edition(path, data.get("edition"))
+    diagnostics.extend(problems)
+    known = cite.values(body, symbol, official.document.symbol if official else None, adoption_date)
+    citation, problems = cite.build_templates(path, data.get("citation"), known)
+    diagnostics.extend(problems)
+    site_url, problems = _site_url(path, data, site_url_override)
+    diagnostics.extend(problems)
     if diagnostics:
         raise InputError(diagnostics)
-    adoption = str(data.get("adoption") or _adoption_line(document))
     return Metadata(
         symbol=symbol,
         body=body,
@@ -187,11 +196,8 @@ def build_metadata(document: Document, path: str, data: Any) -> Metadata:
         description=str(data.get("description") or title),
         adoption=adoption,
         parts=tuple(parts),
-        citation_main=str(citation.get("main") or f"{body_prefix} {symbol}, {{para}}"),
-        citation_annex=str(
-            citation.get("annex") or f"{{name}}, {{para}} ({body_prefix} {symbol}, annex)"
-        ),
-        # The date as the source prints it; the editors' adoption line only
-        # when the source has none.
-        adoption_date=printed_date(_adoption_line(document)) or printed_date(adoption),
+        citation=citation,
+        adoption_date=adoption_date,
+        official=official,
+        edition=edition,
     )

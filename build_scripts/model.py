@@ -224,6 +224,61 @@ class PartMeta:
 
 
 @dataclass(frozen=True)
+class CitationTemplates:
+    """UN-style citation wording, from the settings' ``citation`` section.
+    Placeholders: {locator} ("para. 42", "third preambular paragraph"),
+    {name} and {title} (the part's), {body}, {symbol}, {document}, {date}."""
+
+    full_main: str
+    """A resolution paragraph, in full."""
+    full_annex: str
+    """An annex paragraph, in full."""
+    short_main: str
+    short_annex: str
+
+
+@dataclass(frozen=True)
+class OfficialDocument:
+    """A United Nations document that carries the text officially."""
+
+    symbol: str
+    """Its document symbol: "E/RES/2010/18"."""
+    url: str
+    """Where the United Nations publishes it (the document-symbol resolver)."""
+    note: str = ""
+    """What it is to this text, in the editors' words (plain text; may be empty)."""
+
+
+@dataclass(frozen=True)
+class Official:
+    """The document's authority: its own official document and others that
+    adopted the same text (the settings' ``official`` section)."""
+
+    document: OfficialDocument
+    related: tuple[OfficialDocument, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """This unofficial edition: who publishes it and under what terms (the
+    settings' ``edition`` section). A field the settings leave out is
+    ``None`` and is not shown."""
+
+    publisher: str | None = None
+    licence: str | None = None
+    """The licence of the editorial layer: "CC BY 4.0"."""
+    licence_url: str | None = None
+    licence_covers: str | None = None
+    """What the licence covers: "the editors' notes, subjects, themes and glossary"."""
+    text_status: str | None = None
+    """The official text's own status, stated neutrally."""
+    contact: str | None = None
+    updated: date | None = None
+    """When the source last changed (its git history), set by the command
+    line; ``None`` outside git or with uncommitted changes."""
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What is particular to one document, from its YAML file or defaults."""
 
@@ -238,12 +293,14 @@ class Metadata:
     description: str
     adoption: str
     parts: tuple[PartMeta, ...]
-    citation_main: str
-    """Template of a citation of a resolution paragraph."""
-    citation_annex: str
-    """Template of a citation of an annex paragraph."""
+    citation: CitationTemplates
+    """How a paragraph is cited (see :mod:`build_scripts.cite`)."""
     adoption_date: date | None = None
     """The date printed in the source's adoption line, when it prints one."""
+    official: Official | None = None
+    """The official documents, when the settings name them."""
+    edition: Edition = field(default_factory=lambda: Edition())
+    """Who publishes this edition and under what terms."""
 
     def part(self, key: str) -> PartMeta:
         return next(p for p in self.parts if p.key == key)

@@ -46,6 +46,9 @@ class SourceFiles:
     """The editors' subjects, ``<stem>.subjects.yml``, when there are any."""
     glossary_path: str = ""
     glossary_text: str | None = None
+    site_url: str | None = None
+    """The public address given for this build (``SITE_URL``), which
+    overrides the settings' ``site_url``."""
 
 
 def companion_paths(source: Path) -> tuple[Path, Path]:
@@ -58,7 +61,7 @@ def registry_paths(source: Path) -> tuple[Path, Path]:
     return source.with_suffix(".ids.json"), source.with_suffix(".aliases.yml")
 
 
-def load(source: Path) -> SourceFiles:
+def load(source: Path, site_url: str | None = None) -> SourceFiles:
     if not source.is_file():
         raise InputError(
             [Diagnostic(Location(str(source), 1, 1), "the source file does not exist",
@@ -79,7 +82,7 @@ def load(source: Path) -> SourceFiles:
                        str(registry_path), optional(registry_path), str(aliases_path), optional(aliases_path),
                        str(themes_path), optional(themes_path),
                        str(subjects_path), optional(subjects_path),
-                       str(glossary_path), optional(glossary_path))
+                       str(glossary_path), optional(glossary_path), site_url or None)
 
 
 def build(files: SourceFiles, check_registry: bool = True) -> Site:
@@ -104,7 +107,7 @@ def build(files: SourceFiles, check_registry: bool = True) -> Site:
     except InputError as error:
         diagnostics.extend(error.diagnostics)
     try:
-        metadata = build_metadata(document, files.metadata_path, metadata_data)
+        metadata = build_metadata(document, files.metadata_path, metadata_data, files.site_url)
     except InputError as error:
         diagnostics.extend(error.diagnostics)
     site = None

@@ -4,6 +4,7 @@ over HTTP for browser tests, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import http.server
 import json
@@ -13,16 +14,22 @@ import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from bs4 import Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
     sys.path.insert(0, str(ROOT))
 SEED = "source/ecosoc-resolution-2010-18.md"
+PUBLIC_ADDRESS = "https://un-texts.github.io/salvador/"
+"""The public address the tests publish under (SITE_URL): not the real one,
+which is not known, but one that is not reserved either, and that has a
+path, as a GitHub Pages address does."""
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google's hosts at start-up,
 # which this network refuses.
@@ -77,10 +84,16 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED) -> subprocess.CompletedProcess[str]:
+def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED,
+        site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``site_url``: SITE_URL for this run (never inherited from the
+    environment the tests run in)."""
     # SOURCE tells the MkDocs hook which document to regenerate.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE": source,
            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -105,6 +118,27 @@ class Bundle:
     """The unzipped bundle's top folder."""
 
 
+# Elements whose edges are word boundaries in the rendered text; inline
+# elements (a footnote mark, a link, italics) are not.
+BLOCK_ELEMENTS = ["p", "li", "ol", "ul", "div", "section", "article", "aside", "nav", "header", "footer",
+                  "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td", "th", "details",
+                  "summary", "figure", "figcaption", "dl", "dt", "dd", "hr", "pre"]
+
+
+def rendered_words(element: Tag) -> list[str]:
+    """The words a reader sees in ``element``, split where the browser would
+    break them: at white space, line breaks and block edges, never between
+    two inline elements ("Corruption<sup>7</sup>," with the mark removed is
+    "Corruption,", one word). Works on a copy."""
+    element = copy.copy(element)
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    for block in element.find_all(BLOCK_ELEMENTS):
+        block.insert(0, "\n")
+        block.append("\n")
+    return element.get_text().split()
+
+
 def build_naive(directory: Path, offline: bool = False) -> Path:
     """The naive alternative: the source as one page in stock Material for
     MkDocs (font: false), with the offline plugin for the bundle's baseline."""
@@ -123,12 +157,15 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SOURCE_DATE_EPOCH = "1700000000"
 
 
-def build_site(project: Path, source: str = SEED, offline_only: bool = False, check: bool = True):
-    """What `make build` (or `make offline`) does, in a project copy."""
+def build_site(project: Path, source: str = SEED, offline_only: bool = False, check: bool = True,
+               site_url: str | None = None):
+    """What `make build` (or `make offline`) does, in a project copy;
+    ``site_url`` as `make build SITE_URL=…`."""
     if not SHIM.is_file():
         pytest.fail(f"{SHIM} is missing: run 'npm ci' (make test does)")
     args = [sys.executable, "-m", "build_scripts.site_build", "--source", source, "--shim", str(SHIM)]
-    result = run(args + (["--offline-only"] if offline_only else []), project, check=check, source=source)
+    result = run(args + (["--offline-only"] if offline_only else []), project, check=check, source=source,
+                 site_url=site_url)
     if not check:
         return result
     return BuiltSite(project, project / "site", result.stdout + result.stderr)
@@ -146,7 +183,15 @@ def unzip_bundle(project: Path, source: str = SEED) -> Bundle:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The seed as published: `make build SITE_URL=<PUBLIC_ADDRESS>`."""
     project = copy_project(tmp_path_factory.mktemp("project"))
+    return build_site(project, site_url=PUBLIC_ADDRESS)
+
+
+@pytest.fixture(scope="session")
+def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The seed as a newcomer's first `make build`: no public address."""
+    project = copy_project(tmp_path_factory.mktemp("unaddressed"))
     return build_site(project)
 
 
@@ -154,7 +199,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def second_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The same commit built again in another, deeper directory."""
     project = copy_project(tmp_path_factory.mktemp("elsewhere") / "another" / "checkout")
-    return build_site(project)
+    return build_site(project, site_url=PUBLIC_ADDRESS)
 
 
 @pytest.fixture(scope="session")
@@ -208,9 +253,21 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
+def missing(what: str, environ: Mapping[str, str] = os.environ) -> NoReturn:
+    """A browser test cannot run: under CI (``CI=true``) that fails the run,
+    so that a broken set-up never passes as a green run of skipped tests;
+    on a developer's machine it skips."""
+    if environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(what)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    try:
+        import playwright.sync_api as playwright_api  # noqa: PLC0415 - only browser tests need it
+    except ImportError:
+        missing("Playwright is not installed: run 'make test' (it installs requirements-test.txt)")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run tools/ensure-chromium.sh (make test does)")
     with playwright_api.sync_playwright() as playwright:

@@ -49,7 +49,8 @@ def test_broken_source(case: Path, tmp_path: Path, update_golden: bool) -> None:
     shutil.copytree(ROOT / "source", project / "source")
     (project / "docs").mkdir()
     apply(project, spec["edits"])
-    result = run([sys.executable, "-m", "build_scripts", "--source", SEED], project, check=False)
+    result = run([sys.executable, "-m", "build_scripts", "--source", SEED], project, check=False,
+                 site_url=spec.get("env", {}).get("SITE_URL"))
     if update_golden:
         spec_text = case.read_text(encoding="utf-8").split("\nexpected:")[0].rstrip("\n")
         case.write_text(spec_text + "\nexpected: |\n" + "".join(f"  {line}\n" for line in result.stderr.splitlines()),

@@ -5,17 +5,15 @@ Ntoso exports."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from build_scripts.diagnostics import InputError
 from build_scripts.pipeline import build, load
-from conftest import ROOT, SEED, BuiltSite
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
@@ -70,17 +68,6 @@ def test_cited_documents(built_site: BuiltSite) -> None:
         assert link["href"].startswith("https://") and link.get("rel") == ["noopener"]
 
 
-def test_themes_are_supported_by_the_paragraphs_own_words(built_site: BuiltSite) -> None:
-    themes = yaml.safe_load((ROOT / "source" / "ecosoc-resolution-2010-18.themes.yml").read_text())["themes"]
-    data = json.loads((built_site.site / "data" / "document.json").read_text(encoding="utf-8"))
-    text = {p["eId"]: p["text"] for p in data["paragraphs"]}
-    assert len(themes) >= 16
-    for slug, theme in themes.items():
-        for eid in theme["paragraphs"]:
-            assert any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[eid], re.IGNORECASE)
-                       for w in theme["evidence"]), (slug, eid)
-
-
 def test_an_unsupported_theme_assignment_stops_the_build(tmp_path: Path) -> None:
     files = load(ROOT / SEED)
     bad = files.themes_text.replace("paragraphs: [att_1__para_12]", "paragraphs: [att_1__para_12, att_1__para_1]")
@@ -115,7 +102,7 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert len(paragraphs) == 88
     p42 = paragraphs["att_1__para_42"]
     assert p42["label"] == "Salvador Declaration, paragraph 42"
-    assert p42["public_url"] == "https://salvador-declaration.example.org/declaration/42/"
+    assert p42["public_url"] == PUBLIC_ADDRESS + "declaration/42/"
     assert p42["backlinks"][0]["from"] == "para_9" and p42["backlinks"][0]["relation"] == "in line with"
     assert p42["parallels"][0]["resolution"] == "para_9"
     assert "cybercrime" in p42["themes"]

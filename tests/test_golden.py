@@ -20,6 +20,7 @@ PAGES = [
     "resolution/10.md",
     "resolution/preamble/2.md",
     "resolution/index.md",
+    "declaration/index.md",
     "footnotes.md",
     "index.md",
 ]

@@ -1,7 +1,9 @@
 """The inline grammar and its escaping: only emphasis, footnote marks and
 line breaks are markup; everything else is text."""
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from build_scripts.diagnostics import Location
 from build_scripts.inline import parse_inline, plain_text
@@ -67,3 +69,41 @@ def test_footnote_ref_ids_are_unique_per_page() -> None:
     assert refs.ids[2] == ["fnref:2", "fnref2:2"]
     # The printed number is what the reader sees.
     assert 'href="#fn:2" role="doc-noteref" aria-label="Footnote 2">2</a>' in markdown
+
+
+def rendered(markdown_text: str) -> BeautifulSoup:
+    """Markdown as the site renders it: Python-Markdown with mkdocs.yml's
+    extensions (attr_list reads "{…}" after a span)."""
+    html = markdown.markdown(markdown_text, extensions=["admonition", "attr_list", "md_in_html", "tables"])
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a _b_ c",
+        "snake_case_name and __dunder__",
+        "a `code` span and a \\ backslash",
+        "[x](javascript:alert(1)) and ![img](y)",
+        "{ .class } {: #id } a{: .x }",
+        "<b>bold</b> &amp; &lt; 1 < 2 > 0",
+        "paragraphs 1 * 2 and 3 ** 4",
+    ],
+)
+def test_source_text_renders_as_the_same_text(text: str) -> None:
+    # Escaped once, in one place: whatever the source says comes out as text.
+    page = rendered(to_markdown((Text(text),), FootnoteRefs()))
+    assert [element.name for element in page.find_all(True)] == ["p"]
+    assert page.get_text() == text
+
+
+def test_underscores_are_escaped_in_markdown() -> None:
+    assert to_markdown((Text("_b_"),), FootnoteRefs()) == "\\_b\\_"
+
+
+def test_a_printed_line_break_stays_a_line_break() -> None:
+    content = parsed("45th plenary meeting\n22 July 2010")
+    markdown_text = to_markdown(content, FootnoteRefs())
+    assert markdown_text == "45th plenary meeting<br>22 July 2010"
+    assert rendered(markdown_text).get_text(" ").split() == ["45th", "plenary", "meeting", "22", "July", "2010"]
+    assert to_html(content) == "45th plenary meeting<br>22 July 2010"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.bundle import write_zip
-from conftest import Bundle, block_requests, build_naive, report, unzip_bundle
+from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report, unzip_bundle
 
 MAX_RATIO = 0.75
 
@@ -70,10 +70,8 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     assert "an open-ended intergovernmental expert group" in page.locator("#sd-preview").inner_text()
     # Copy link gives the public address, not a file:// path.
     page.get_by_role("button", name="Copy link").click()
-    assert page.evaluate("navigator.clipboard.readText()") == "https://salvador-declaration.example.org/resolution/9/"
-    assert page.locator('link[rel="canonical"]').get_attribute("href") == (
-        "https://salvador-declaration.example.org/resolution/9/"
-    )
+    assert page.evaluate("navigator.clipboard.readText()") == PUBLIC_ADDRESS + "resolution/9/"
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == PUBLIC_ADDRESS + "resolution/9/"
     assert page.attempted == [], page.attempted
 
 
@@ -81,7 +79,7 @@ def test_trainers_page_and_no_download_link_inside_the_bundle(offline_page, offl
     page = offline_page
     page.goto((offline_site / "offline.html").as_uri())
     assert page.locator("h1").inner_text() == "Offline bundle: how to use it"
-    assert "https://salvador-declaration.example.org/" in page.locator("article").inner_text()
+    assert PUBLIC_ADDRESS in page.locator("article").inner_text()
     page.goto((offline_site / "index.html").as_uri())
     assert page.locator(".sd-download").count() == 0
     assert page.attempted == []

@@ -4,11 +4,14 @@ a 360 px phone, keyboard use."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-PUBLIC = "https://salvador-declaration.example.org/declaration/42/"
+from conftest import PUBLIC_ADDRESS
+
+PUBLIC = PUBLIC_ADDRESS + "declaration/42/"
 
 
 @pytest.fixture
@@ -31,10 +34,8 @@ def test_copy_link_and_cite(clip_page, site_url: str) -> None:
     assert clipboard(page) == PUBLIC
     assert page.get_by_role("status").inner_text() == "Link copied"
     page.get_by_role("button", name="Cite").click()
-    citation = clipboard(page)
-    assert citation == (
-        "Salvador Declaration, para. 42 (Economic and Social Council resolution 2010/18, annex), " + PUBLIC
-    )
+    page.get_by_role("button", name="Copy short citation").click()
+    assert clipboard(page) == "Salvador Declaration, para. 42"
     assert page.get_by_role("status").inner_text() == "Citation copied"
 
 
@@ -121,11 +122,49 @@ def test_print_shows_text_and_link_targets_not_chrome(page, site_url: str) -> No
     for selector in hidden:
         assert page.locator(selector).first.evaluate("el => getComputedStyle(el).display") == "none", selector
     assert page.locator("#para_9").is_visible()
-    link_after = page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")
-    assert "https://salvador-declaration.example.org/declaration/42/" in link_after
+    for selector, address in PRINTED_ON_RESOLUTION_9.items():
+        assert printed_address(page, selector) == address, selector
     page.goto(f"{site_url}/declaration/26/")
     page.emulate_media(media="print")
     assert page.locator('li[id="fn:15"]').is_visible()
+
+
+PUBLIC_ROOT = PUBLIC_ADDRESS
+# Links on /resolution/9/ and the public address each must print.
+PRINTED_ON_RESOLUTION_9 = {
+    "#para_9 a.sd-ref": PUBLIC_ROOT + "declaration/42/",
+    "a.sd-context": PUBLIC_ROOT + "resolution/#para_9",
+}
+
+
+def printed_address(page, selector: str) -> str:
+    """What print media shows after a link: ' <address>'."""
+    content = page.locator(selector).first.evaluate("a => getComputedStyle(a, '::after').content")
+    match = re.fullmatch(r'" <(.*)>"', content)
+    assert match, f"{selector}: {content}"
+    return match[1]
+
+
+def test_print_from_the_offline_bundle_gives_public_addresses(browser, offline_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((offline_site / "resolution" / "9.html").as_uri())
+    page.emulate_media(media="print")
+    for selector, address in PRINTED_ON_RESOLUTION_9.items():
+        assert printed_address(page, selector) == address, selector
+    # Every link in the text prints a public address, none a file:// one.
+    addresses = page.eval_on_selector_all(".md-content a[data-print-href]",
+                                          "links => links.map(a => a.getAttribute('data-print-href'))")
+    assert addresses and all(a.startswith("https://") and ".html" not in a for a in addresses), addresses
+    # Two folders down, and the top folder's home page.
+    page.goto((offline_site / "declaration" / "preamble" / "3.html").as_uri())
+    page.emulate_media(media="print")
+    assert printed_address(page, "a.sd-context") == PUBLIC_ROOT + "declaration/#att_1__preamble__p_3"
+    page.goto((offline_site / "index.html").as_uri())
+    page.emulate_media(media="print")
+    assert printed_address(page, ".md-content a[href='declaration/42.html']") == PUBLIC_ROOT + "declaration/42/"
+    assert printed_address(page, ".md-content a[href='declaration/index.html']") == PUBLIC_ROOT + "declaration/"
+    context.close()
 
 
 def test_phone_layout(browser, site_url: str) -> None:

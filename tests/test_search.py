@@ -1,4 +1,4 @@
-"""Search in Chromium: every query of shared/queries/search.yml typed into
+"""Search in Chromium: every query of tests/data/queries/search.yml typed into
 the site's search box, online and from the offline bundle, with top-1 and
 top-3 accuracy; beside it, stock Material search over the same pages."""
 
@@ -15,7 +15,7 @@ import yaml
 
 from conftest import ROOT, SEED, BuiltSite, copy_project, report, run, serve
 
-QUERIES = ROOT.parent / "shared" / "queries" / "search.yml"
+QUERIES = ROOT / "tests" / "data" / "queries" / "search.yml"
 REGISTRY = {e["page_url"]: e["eId"] for e in json.loads(
     (ROOT / "source" / "ecosoc-resolution-2010-18.ids.json").read_text(encoding="utf-8"))}
 # Queries from the issue that nobody tuned for: symbols, numbers, and names
@@ -36,7 +36,7 @@ UNWRITTEN = [
 
 def load_queries() -> list[tuple[str, list[str]]]:
     if not QUERIES.is_file():
-        pytest.skip(f"{QUERIES} is missing: the search tests need shared/queries/")
+        pytest.fail(f"{QUERIES} is missing: restore it from git (see tests/data/README.md)")
     return [(q["query"], q["best"]) for q in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]]
 
 

@@ -11,10 +11,10 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from build_scripts.card import card_png
-from conftest import ROOT, SEED, Bundle, BuiltSite
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, Bundle, BuiltSite
 
 METADATA = yaml.safe_load((ROOT / SEED.replace(".md", ".yml")).read_text(encoding="utf-8"))
-PUBLIC = METADATA["site_url"]
+PUBLIC = PUBLIC_ADDRESS
 CARD = PUBLIC + "social/card.png"
 ALT = f"{METADATA['site_name']}: {' '.join(METADATA['description'].split())}"
 

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 from build_scripts.sitemap import rewrite, source_date
-from conftest import SEED, BuiltSite, build_site, copy_project
+from conftest import PUBLIC_ADDRESS, SEED, BuiltSite, build_site, copy_project
 
 SOURCE_DATE = "2021-03-04"
 LATER = "2022-05-06"
@@ -48,16 +48,22 @@ def test_lastmod_is_the_last_commit_that_changed_the_source(tmp_path: Path) -> N
     # A later commit that changes no source file does not date the pages.
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + "\n", encoding="utf-8")
     git(project, "commit", "-q", "-am", "configuration", date=LATER)
-    build_site(project)
+    build_site(project, site_url=PUBLIC_ADDRESS)
     locs, dates = lastmods(project / "site")
     assert dates == [SOURCE_DATE] * len(locs)
+    # The same date is the edition's "last updated", in every page's footer
+    # and on the about page.
+    for page in ("index.html", "declaration/42/index.html", "about/index.html"):
+        assert "Last updated 4 March 2021" in (project / "site" / page).read_text(encoding="utf-8"), page
+    assert "last changed on 4 March 2021" in (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
 
     # A source changed since its last commit: its date is unknown.
     notes = project / SEED.replace(".md", ".notes.yml")
     notes.write_text(notes.read_text(encoding="utf-8") + "\n# an uncommitted edit\n", encoding="utf-8")
     assert source_date(project / SEED) is None
-    build_site(project)
+    build_site(project, site_url=PUBLIC_ADDRESS)
     assert lastmods(project / "site")[1] == []
+    assert "Last updated" not in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_source_date(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..citations import cited_documents
+from ..cite import printed_date
 from ..parallels import MIN_RUN, THRESHOLD
 from ..units import relative_link
 from .common import (
@@ -20,6 +21,7 @@ from .common import (
     SiteIndex,
     reading_view_path,
 )
+from .authority import adopted_sentence, official_documents
 from .fragments import footnote_item
 
 
@@ -129,11 +131,16 @@ def theme_pages(ix: SiteIndex) -> dict[str, str]:
 def about_page(ix: SiteIndex) -> str:
     site = ix.site
     example = next(u for u in reversed(ix.units) if u.kind == "paragraph")
+    updated = site.metadata.edition.updated
     return ix.render(
         "about.md.j2",
         meta=site.metadata,
         parts=list(site.metadata.parts),
+        adopted=adopted_sentence(ix),
+        documents=official_documents(ix),
+        updated=printed_date(updated) if updated else None,
         example={"page_url": example.page_url, "anchor_url": example.anchor_url, "label": example.label},
+        example_citation=ix.citation(example),
         notes_count=len(site.notes),
     )
 

@@ -14,6 +14,7 @@ import jinja2
 
 from .. import ids
 from ..citations import resolve_ibid
+from ..cite import Citation, unit_citation
 from ..inline_render import FootnoteRefs, escape_markdown
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
 from ..quotes import quoted
@@ -132,14 +133,9 @@ class SiteIndex:
     def public_url(self, unit: Unit) -> str | None:
         return unit.public_url(self.site.metadata.site_url)
 
-    def citation(self, unit: Unit) -> str:
-        """The citation that Cite copies: the settings' template, filled, and
-        the address when the site has one."""
-        meta = self.site.metadata
-        template = meta.citation_main if unit.part.key == "main" else meta.citation_annex
-        cited = template.format(name=unit.part.name, para=unit.citation_para, num=unit.num, label=unit.label)
-        url = self.public_url(unit)
-        return f"{cited}, {url}" if url else cited
+    def citation(self, unit: Unit) -> Citation:
+        """How ``unit`` is cited, UN style (see :mod:`build_scripts.cite`)."""
+        return unit_citation(self.site.metadata, unit)
 
     def counts(self, part_key: str) -> str:
         """"7 preambular paragraphs and 18 operative paragraphs."""

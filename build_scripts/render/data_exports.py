@@ -9,6 +9,8 @@ from typing import Any
 
 from ..exports import akoma_ntoso, document_json
 from ..model import Site
+from .authority import authority_config, footer_html
+from .citing import citation_files
 from .common import AKN_FILE, DATA_PAGE, FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, reading_view_path
 
 
@@ -24,6 +26,7 @@ def data_files(ix: SiteIndex) -> dict[str, str]:
     }
     if akn is not None:
         files[f"data/{AKN_FILE}"] = akn
+    files.update(citation_files(ix))
     return files
 
 
@@ -34,7 +37,9 @@ def bundle_name(site: Site) -> str:
 
 def mkdocs_config(site: Site) -> dict[str, Any]:
     """The document-specific part of the MkDocs configuration, which
-    ``mkdocs.yml`` inherits (``INHERIT:``)."""
+    ``mkdocs.yml`` inherits (``INHERIT:``). ``copyright`` is HTML (the
+    theme writes it as it is), escaped by ``footer.html.j2``."""
+    ix = SiteIndex.of(site)
     nav: list[Any] = [{"Home": HOME_PAGE}]
     for part in site.document.parts:
         meta = site.metadata.part(part.key)
@@ -47,6 +52,11 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
         "site_url": site.metadata.site_url,
         "site_description": site.metadata.description,
         "nav": nav,
-        # The theme links the online home and offline pages to the download.
-        "extra": {"bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"}},
+        "copyright": footer_html(ix),
+        "extra": {
+            # The theme links the online home and offline pages to the download.
+            "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
+            # The authority panel of overrides/main.html.
+            "sd_authority": authority_config(ix),
+        },
     }

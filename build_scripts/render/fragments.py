@@ -66,7 +66,8 @@ def point_markdown(ix: SiteIndex, point: Point, ctx: PageContext, link: str = ""
 
 
 def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
-    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit)))
+    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit),
+                                     ix.citation(unit).full))
 
 
 def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:

@@ -36,7 +36,10 @@ document.addEventListener("keydown", function (event) {
   popover.className = "sd-preview md-typeset";
   popover.setAttribute("role", "tooltip");
   popover.hidden = true;
-  document.body.appendChild(popover);
+  // Inside the main landmark, so that screen readers find it in the page's
+  // structure; main and its container are not positioned, so the offsets
+  // below stay relative to the body.
+  (document.querySelector("main") || document.body).appendChild(popover);
 
   var owner = null;
   var hideTimer = null;
@@ -117,81 +120,63 @@ document.addEventListener("keydown", function (event) {
   });
 })();
 
-/* Copy link and Cite: copy the text in data-copy (the paragraph's public
-   https:// address, or its citation followed by that address, both written
-   by the site generator so that they are right from file:// too) and say
-   so, on the button and to screen readers. */
-(function () {
-  var status = document.createElement("div");
-  status.className = "sd-status";
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  document.body.appendChild(status);
-
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var done = false;
-    try { done = document.execCommand("copy"); } catch (error) { done = false; }
-    area.remove();
-    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
-    }
-    return fallbackCopy(text);
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button.sd-copy");
-    if (!button) return;
-    var done = button.getAttribute("data-done") || "Link copied";
-    copy(button.getAttribute("data-copy")).then(function () {
-      status.textContent = done;
-      button.classList.add("sd-copy--done");
-      if (!button.classList.contains("sd-copy--compact")) {
-        if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
-        button.textContent = done;
-      }
-      setTimeout(function () {
-        button.classList.remove("sd-copy--done");
-        if (button.hasAttribute("data-label")) button.textContent = button.getAttribute("data-label");
-        status.textContent = "";
-      }, 2500);
-    }, function () {
-      status.textContent = "Could not copy: select and copy " + button.getAttribute("data-copy");
-    });
-  });
-})();
-
-/* Printing shows where each link leads, as a public https:// address: the
-   page's canonical address resolves the relative links. */
+/* Printing shows where each link leads, as a public https:// address, also
+   from the offline bundle: a link is resolved where the page really is
+   (file://…/resolution/9.html or http://…/resolution/9/), its path below the
+   site's top folder (Material's config "base") is written as the directory
+   URL MkDocs publishes (9.html → 9/, index.html → ./), and that path is put
+   under the public address of the top folder, which is the page's canonical
+   address less the page's own path. */
 (function () {
   var canonical = document.querySelector("link[rel=canonical]");
-  if (!canonical) return;
+  var config = document.getElementById("__config");
+  if (!canonical || !config) return;
+
+  function directoryPath(path) {
+    if (path === "index.html" || path.slice(-11) === "/index.html") return path.slice(0, -10);
+    if (path.slice(-5) === ".html") return path.slice(0, -5) + "/";
+    return path;
+  }
+
+  try {
+    var top = new URL(JSON.parse(config.textContent).base + "/", window.location.href).href;
+    var here = window.location.href.split("#")[0].split("?")[0];
+    if (here.indexOf(top) !== 0) return;
+    var ownPath = directoryPath(here.slice(top.length));
+    var publicTop = canonical.href.slice(0, canonical.href.length - ownPath.length);
+    if (canonical.href.slice(publicTop.length) !== ownPath) return;
+  } catch (error) { return; /* no address is better than a wrong one */ }
+
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     var href = link.getAttribute("href");
     if (href.charAt(0) === "#" || link.classList.contains("footnote-ref") ||
         link.classList.contains("footnote-backref") || link.classList.contains("sd-pagelink")) return;
     try {
-      var target = new URL(href, canonical.href);
-      if (target.pathname.slice(-11) === "/index.html") target.pathname = target.pathname.slice(0, -10);
-      else if (target.pathname.slice(-5) === ".html") target.pathname = target.pathname.slice(0, -5) + "/";
-      link.setAttribute("data-print-href", target.href);
+      var target = new URL(href, window.location.href);
+      var printed = target.href;
+      if (printed.indexOf(top) === 0) {
+        printed = publicTop + directoryPath(target.href.slice(top.length).split(/[?#]/)[0]) + target.hash;
+      }
+      link.setAttribute("data-print-href", printed);
     } catch (error) { /* leave the link as it is */ }
   });
 })();
 
-/* Material's search panel is a dialog with no name; screen readers and
-   audits (Lighthouse's aria-dialog-name) want one. */
+/* Material's search panel and footnote popovers are dialogs with no name;
+   screen readers and audits (axe's and Lighthouse's aria-dialog-name) want
+   one. A popover takes its mark's name ("Footnote 6"): Material adds it to
+   the page when the mark is first hovered or focused, after giving the
+   mark aria-controls. */
 (function () {
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+
+  function nameAfterMark(node) {
+    if (!node.classList || !node.classList.contains("md-tooltip2") || node.hasAttribute("aria-label")) return;
+    var mark = document.querySelector('[aria-controls="' + node.id + '"]');
+    if (mark && mark.hasAttribute("aria-label")) node.setAttribute("aria-label", mark.getAttribute("aria-label"));
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) { record.addedNodes.forEach(nameAfterMark); });
+  }).observe(document.body, { childList: true });
 })();

@@ -11,7 +11,9 @@ decides what goes on one kind of page:
 - :mod:`.reading_views` — the whole text of each part;
 - :mod:`.apparatus_pages` — home, footnotes, documents, parallels, themes,
   about, offline, redirects;
-- :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings.
+- :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings;
+- :mod:`.trainer_pages` — the trainer's kit: glossary, handouts and the data
+  that present mode and handouts assemble from.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from .common import (
 from .data_exports import bundle_name, data_files, mkdocs_config
 from .paragraph_pages import paragraph_page
 from .reading_views import reading_view
+from .trainer_pages import trainer_pages
 
 __all__ = ["bundle_name", "mkdocs_config", "printed_number", "reading_view_path", "render"]
 
@@ -75,5 +78,6 @@ def _render(site: Site) -> dict[str, str]:
         pages[reading_view_path(site.metadata.part(part.key))] = reading_view(ix, part.key)
     for index, unit in enumerate(ix.units):
         pages[unit.page] = paragraph_page(ix, index)
+    pages.update(trainer_pages(ix))
     pages.update(redirect_pages(ix))
     return pages

@@ -23,6 +23,7 @@ from .common import (
 )
 from .authority import adopted_sentence, official_documents
 from .fragments import footnote_item
+from .trainer_pages import theme_deck, theme_handout_path, trainer_links
 
 
 def footnotes_page(ix: SiteIndex) -> str:
@@ -122,8 +123,10 @@ def theme_pages(ix: SiteIndex) -> dict[str, str]:
         )
     }
     for theme in themes:
-        pages[f"themes/{theme.slug}.md"] = ix.render(
-            "theme.md.j2", theme=theme, count=len(theme.eids), index_link="index.md"
+        path = f"themes/{theme.slug}.md"
+        pages[path] = ix.render(
+            "theme.md.j2", theme=theme, count=len(theme.eids), index_link="index.md",
+            deck=theme_deck(ix, theme), handout_link=relative_link(path, theme_handout_path(theme)),
         )
     return pages
 
@@ -146,7 +149,7 @@ def about_page(ix: SiteIndex) -> str:
 
 
 def offline_page(ix: SiteIndex, bundle: str) -> str:
-    return ix.render("offline.md.j2", meta=ix.site.metadata, bundle_name=bundle)
+    return ix.render("offline.md.j2", meta=ix.site.metadata, bundle_name=bundle, kit=trainer_links(ix, OFFLINE_PAGE))
 
 
 def redirect_pages(ix: SiteIndex) -> dict[str, str]:

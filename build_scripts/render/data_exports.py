@@ -58,5 +58,7 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
             "bundle": {"name": bundle_name(site), "href": f"downloads/{bundle_name(site)}.zip"},
             # The authority panel of overrides/main.html.
             "sd_authority": authority_config(ix),
+            # The home page's links to the trainer's kit (overrides/main.html).
+            "sd_kit": {"themes": bool(site.themes), "glossary": bool(site.glossary)},
         },
     }

@@ -12,6 +12,7 @@ from ..units import Unit, relative_link
 from .citing import cite_payload
 from .common import PageContext, SiteIndex, description
 from .fragments import footnote_list, note_admonition, paragraph_markdown, point_markdown, preview_data
+from .trainer_pages import handout_path
 
 
 def paragraph_page(ix: SiteIndex, index: int) -> str:
@@ -51,6 +52,7 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
         parallels=parallel_items(ix, unit.eid, unit.page),
         footnotes=footnote_list(ix, ctx.refs),
         previews=preview_data(ix, ctx),
+        handout_link=relative_link(unit.page, handout_path(unit)),
     )
 
 

@@ -47,15 +47,22 @@
   }
 
   /* The paragraph of a reading view that the reader is looking at: the
-   * first whose bottom is below the header. */
+   * first that begins below the header, or the one above it when a long
+   * paragraph fills the top half of the screen. */
   function paragraphInView(eids) {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
+    var previous = eids[0];
     for (var i = 0; i < eids.length; i++) {
       var node = document.getElementById(eids[i]);
-      if (node && node.getBoundingClientRect().bottom > top + 8) return eids[i];
+      if (!node) continue;
+      var rect = node.getBoundingClientRect();
+      if (rect.top >= top - 2) {
+        return rect.top > (top + window.innerHeight) / 2 && i > 0 ? previous : eids[i];
+      }
+      previous = eids[i];
     }
-    return eids[0];
+    return previous;
   }
 
   function deckFor(button, kit) {
@@ -148,7 +155,7 @@
     var ceiling = Math.max(floor, Math.floor(window.innerHeight / 10));
     var fits = function (px) {
       v.text.style.fontSize = px + "px";
-      return v.body.scrollHeight <= v.body.clientHeight + 1;
+      return v.body.scrollHeight <= v.body.clientHeight;
     };
     var low = floor, high = ceiling;
     if (!fits(low)) { v.text.style.fontSize = low + "px"; v.body.scrollTop = 0; return; }

@@ -80,15 +80,50 @@ document.addEventListener("keydown", function (event) {
     popover.hidden = false;
     link.setAttribute("aria-describedby", popover.id);
 
+    popover.style.maxHeight = "";
     var rect = link.getBoundingClientRect();
     var width = popover.offsetWidth;
     var left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-    var below = rect.bottom + 8;
-    var top = below + popover.offsetHeight > window.innerHeight && rect.top - popover.offsetHeight - 8 > 0
-      ? rect.top - popover.offsetHeight - 8
-      : below;
+    var top = smallScreen.matches ? besideParagraph(link, rect) : besideLink(rect);
     popover.style.left = (left + window.scrollX) + "px";
     popover.style.top = (top + window.scrollY) + "px";
+  }
+
+  // Where the preview goes, in the window's coordinates. With a mouse on a
+  // wide screen: under the link (over it when there is no room below).
+  function besideLink(rect) {
+    var below = rect.bottom + 8;
+    return below + popover.offsetHeight > window.innerHeight && rect.top - popover.offsetHeight - 8 > 0
+      ? rect.top - popover.offsetHeight - 8
+      : below;
+  }
+
+  // On a phone or a touch screen the preview must not hide the paragraph
+  // being read: it goes under the paragraph or over it, where the screen
+  // has room, held to that room (it scrolls inside). Only when the
+  // paragraph leaves less than MIN_ROOM px on both sides (it fills the
+  // screen) does it go beside the link's own line, which it never hides.
+  var smallScreen = window.matchMedia("(max-width: 59.984375em), (pointer: coarse)");
+  var MIN_ROOM = 120;
+
+  function besideParagraph(link, rect) {
+    var block = link.closest(".sd-para, p, li") || link;
+    var box = block.getBoundingClientRect();
+    var header = document.querySelector(".md-header");
+    var ceiling = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    var below = window.innerHeight - box.bottom - 16;
+    var above = box.top - ceiling - 16;
+    if (below < MIN_ROOM && above < MIN_ROOM) {
+      box = rect;
+      below = window.innerHeight - rect.bottom - 16;
+      above = rect.top - ceiling - 16;
+    }
+    if (popover.offsetHeight > below && (above > below || popover.offsetHeight <= above)) {
+      if (popover.offsetHeight > above) popover.style.maxHeight = above + "px";
+      return box.top - popover.offsetHeight - 8;
+    }
+    if (popover.offsetHeight > below) popover.style.maxHeight = Math.max(below, 0) + "px";
+    return box.bottom + 8;
   }
 
   links.forEach(function (link) {

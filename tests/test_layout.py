@@ -1,0 +1,177 @@
+"""Typography and layout in Chromium, desktop (1280 px) and phone (390 px):
+the measure of the text, the title and the footnotes' size and contrast,
+actions quieter than the text, the paragraph glyphs, the margin column,
+and tap targets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from readability import BOX, CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
+
+from conftest import report
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PARAGRAPH_PAGES = ["/declaration/49/", "/declaration/42/", "/resolution/9/", "/resolution/preamble/1/"]
+READING_VIEWS = ["/declaration/", "/resolution/"]
+MEASURE = 75
+TEXT_BLOCKS = ".md-content :is(p, li, dd, h1, h2, h3)"
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def screen(request, browser):
+    context = browser.new_context(**(DESKTOP if request.param == "desktop" else PHONE))
+    page = context.new_page()
+    yield request.param, page
+    context.close()
+
+
+def test_no_line_is_longer_than_the_measure(screen, site_url: str) -> None:
+    name, page = screen
+    longest = ""
+    for url in PARAGRAPH_PAGES + READING_VIEWS:
+        page.goto(site_url + url)
+        line = page.evaluate(CHARACTERS_PER_LINE, TEXT_BLOCKS)
+        assert len(line) <= MEASURE, f"{url} at {name}: {len(line)} characters: {line!r}"
+        longest = max(longest, line, key=len)
+    report(f"longest line of text, {name}: {len(longest)} characters (measure {MEASURE})")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_title_is_dark_and_names_document_and_paragraph(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, **DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "/declaration/49/")
+    title = page.locator("h1")
+    text = title.inner_text()
+    assert "Salvador Declaration" in text and re.search(r"\b49\b", text), text
+    contrast = title.evaluate(CONTRAST)
+    assert contrast >= 7, f"title contrast {contrast:.2f} in {scheme} mode"
+    assert int(title.evaluate("el => getComputedStyle(el).fontWeight")) >= 600
+    report(f"title contrast, {scheme} mode: {contrast:.1f}:1")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_footnotes_are_large_and_dark_enough(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, **DESKTOP)
+    page = context.new_page()
+    found = {}
+    # The list under the text, on a paragraph page, a reading view and /footnotes/.
+    for url, selector in [("/declaration/49/", ".sd-footnotes li p"), ("/declaration/", ".sd-footnotes li p"),
+                          ("/footnotes/", ".sd-fn-body")]:
+        page.goto(site_url + url)
+        for element in page.locator(selector).all()[:5]:
+            found[f"{url} {selector}"] = (element.evaluate(FONT_SIZE), element.evaluate(CONTRAST))
+    # The popover, once it has faded in, with its italic titles.
+    page.goto(site_url + "/declaration/49/")
+    page.locator("a.footnote-ref").hover()
+    wait_until_shown(page, ".md-tooltip2--active")
+    for selector in [".md-tooltip2--active .md-tooltip2__inner p", ".md-tooltip2--active .md-tooltip2__inner p > em"]:
+        element = page.locator(selector).first
+        found[f"popover {selector}"] = (element.evaluate(FONT_SIZE), element.evaluate(CONTRAST))
+    context.close()
+    small_or_pale = {k: v for k, v in found.items() if v[0] < 15 or v[1] < 7}
+    assert small_or_pale == {}
+    report(f"footnote text, {scheme} mode: at least {min(v[0] for v in found.values()):.0f} px, "
+           f"contrast at least {min(v[1] for v in found.values()):.1f}:1")
+
+
+def test_actions_are_quieter_than_the_text(page, site_url: str) -> None:
+    page.goto(site_url + "/declaration/49/")
+    text = page.locator("#att_1__para_49")
+    text_size = text.evaluate(FONT_SIZE)
+    text_weight = int(text.evaluate("el => getComputedStyle(el).fontWeight"))
+    buttons = page.locator(".sd-tools :is(a, button)").all()
+    assert len(buttons) >= 2
+    for button in buttons:
+        style = button.evaluate("""el => { const s = getComputedStyle(el);
+            return {size: parseFloat(s.fontSize), weight: Number(s.fontWeight),
+                    border: Math.max(...["Top", "Right", "Bottom", "Left"].map(
+                        side => parseFloat(s["border" + side + "Width"])))}; }""")
+        name = button.inner_text()
+        assert style["size"] < text_size, f"{name}: {style['size']} px, the text {text_size} px"
+        assert style["weight"] <= text_weight, f"{name}: weight {style['weight']}"
+        assert style["border"] <= 1, f"{name}: a {style['border']} px border"
+
+
+def glyph_opacities(page) -> list[str]:
+    return page.evaluate("""() => [...document.querySelectorAll('#att_1__para_42 :is(.sd-pagelink, .sd-copy--compact)')]
+        .map(el => getComputedStyle(el).opacity)""")
+
+
+def test_paragraph_glyphs_show_on_hover_and_keyboard_focus_only(page, site_url: str) -> None:
+    page.goto(site_url + "/declaration/")
+    paragraph = page.locator("#att_1__para_42")
+    paragraph.scroll_into_view_if_needed()
+    page.mouse.move(5, 5)
+    assert glyph_opacities(page) and set(glyph_opacities(page)) == {"0"}
+    paragraph.hover(position={"x": 10, "y": 10})
+    page.wait_for_function("() => [...document.querySelectorAll('#att_1__para_42 .sd-pagelink')]"
+                           ".every(el => getComputedStyle(el).opacity === '1')")
+    page.mouse.move(5, 5)
+    page.wait_for_function("() => getComputedStyle(document.querySelector('#att_1__para_42 .sd-pagelink'))"
+                           ".opacity === '0'")
+    # The keyboard reaches the hidden ¶, and it shows while focused.
+    page.locator("#att_1__para_41 .sd-copy--compact").focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#att_1__para_42 .sd-pagelink')"):
+            break
+    else:
+        pytest.fail("Tab never reached the ¶ of paragraph 42")
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+
+
+def test_hidden_glyphs_take_no_tap_on_a_touch_screen(browser, site_url: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site_url + "/declaration/")
+    glyph = page.locator("#att_1__para_42 .sd-pagelink")
+    assert glyph.evaluate("el => getComputedStyle(el).pointerEvents") == "none"
+    page.locator("#att_1__para_42").tap(position={"x": 10, "y": 10})
+    assert glyph.evaluate("el => getComputedStyle(el).pointerEvents") == "auto"
+    page.wait_for_function("getComputedStyle(document.querySelector('#att_1__para_42 .sd-pagelink')).opacity === '1'")
+    context.close()
+
+
+MARGIN_NOTE = '<aside class="sd-margin"><p>Acted on by resolution 2010/18, operative paragraph 9</p></aside>'
+
+
+def test_margin_notes_sit_beside_the_paragraph_on_a_desktop_and_under_it_on_a_phone(screen, site_url: str) -> None:
+    name, page = screen
+    page.goto(site_url + "/declaration/")
+    paragraph = page.locator("#att_1__para_42")
+    paragraph.evaluate("(el, note) => el.insertAdjacentHTML('afterend', note)", MARGIN_NOTE)
+    note = page.locator("#att_1__para_42 + aside.sd-margin")
+    text, margin = paragraph.evaluate(BOX), note.evaluate(BOX)
+    if name == "desktop":
+        assert margin["left"] >= text["right"] + 16, "beside the text, with a gutter"
+        assert abs(margin["top"] - text["top"]) < 30, "level with the paragraph's first line"
+        assert margin["right"] <= 1280
+    else:
+        assert margin["top"] >= text["bottom"] - 1, "under the paragraph"
+        assert abs(margin["left"] - text["left"]) < 1
+    assert note.evaluate(FONT_SIZE) < paragraph.evaluate(FONT_SIZE), "quieter than the text"
+    assert note.locator("p").evaluate(CONTRAST) >= 4.5
+
+
+TARGETS = "a.footnote-ref, a.footnote-backref, .sd-pagelink, .sd-copy--compact"
+
+
+@pytest.mark.parametrize("url", ["/declaration/49/", "/declaration/", "/resolution/"])
+def test_tap_targets_are_at_least_24_px(browser, site_url: str, url: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site_url + url)
+    boxes = page.evaluate(f"""() => [...document.querySelectorAll('{TARGETS}')].map(el => {{
+        const r = el.getBoundingClientRect();
+        return [el.className + ' ' + el.textContent.trim(), r.width, r.height]; }})""")
+    assert boxes, "the page has marks and glyphs"
+    small = [box for box in boxes if box[1] < 24 or box[2] < 24]
+    assert small == []
+    report(f"smallest tap target on {url} (390 px): "
+           f"{min(b[1] for b in boxes):.0f} x {min(b[2] for b in boxes):.0f} px")
+    context.close()

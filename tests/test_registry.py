@@ -158,10 +158,10 @@ def test_an_alias_retires_a_gone_id() -> None:
 @pytest.mark.parametrize(
     ("aliases", "current", "message"),
     [
-        (load_yaml("r.aliases.yml", "#\n#\natt_1__para_99: att_1__para_42\n"), COMMITTED,
+        (load_yaml("r.aliases.yml", "# line 1\n\natt_1__para_99: att_1__para_42\n"), COMMITTED,
          "r.aliases.yml:3:1: error: alias 'att_1__para_99' names an id that was never published — "
          "use an eId from the registry, or delete the alias"),
-        (load_yaml("r.aliases.yml", "#\natt_1__para_43: att_1__para_42\n"), COMMITTED,
+        (load_yaml("r.aliases.yml", "# line 1\natt_1__para_43: att_1__para_42\n"), COMMITTED,
          "r.aliases.yml:2:1: error: alias 'att_1__para_43' retires an id that the source still has — "
          "delete the alias: the id is still in use"),
     ],

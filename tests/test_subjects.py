@@ -23,12 +23,8 @@ IDS = ROOT / "source" / "ecosoc-resolution-2010-18.ids.json"
 
 
 def corpus_documents() -> list[Path]:
-    # Another engineer copies the corpus into the repository; until then it
-    # is beside the project.
-    for directory in (ROOT / "tests" / "data" / "corpus", ROOT.parent / "shared" / "corpus"):
-        if directory.is_dir() and any(directory.glob("*.md")):
-            return sorted(directory.glob("*.md"))
-    return []
+    # The corpus copied into the repository (tests/data/README.md).
+    return sorted((ROOT / "tests" / "data" / "corpus").glob("*.md"))
 
 
 @pytest.fixture(scope="module")

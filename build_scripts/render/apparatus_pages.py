@@ -10,6 +10,7 @@ from ..citations import cited_documents
 from ..cite import printed_date
 from ..parallels import MIN_RUN, THRESHOLD
 from ..units import relative_link
+from .authority import adopted_sentence, official_documents
 from .common import (
     ABOUT_PAGE,
     DOCUMENTS_PAGE,
@@ -21,7 +22,6 @@ from .common import (
     SiteIndex,
     reading_view_path,
 )
-from .authority import adopted_sentence, official_documents
 from .fragments import footnote_item
 from .trainer_pages import theme_deck, theme_handout_path, trainer_links
 

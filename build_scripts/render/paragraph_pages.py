@@ -9,7 +9,6 @@ from ..inline import plain_text
 from ..model import Parallel
 from ..parallels import word_diff
 from ..units import Unit, relative_link
-from .citing import cite_payload
 from .common import PageContext, SiteIndex, description
 from .fragments import footnote_list, note_admonition, paragraph_markdown, point_markdown, preview_data
 from .trainer_pages import handout_path
@@ -36,7 +35,6 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
         tags=[t.title for t in ix.site.themes if unit.eid in t.eids or (unit.block.eid in t.eids)],
         public_url=ix.public_url(unit),
         citation=ix.citation(unit),
-        cite_payload=cite_payload(ix.citation(unit)),
         neighbours=_neighbours(ix, index),
         title=unit.label,
         description=description(content_text),

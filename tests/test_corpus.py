@@ -58,7 +58,7 @@ def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority", ".sd-present-tools"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)

@@ -152,7 +152,8 @@ def _source_words_without_footnote_bodies() -> list[str]:
 def _view_words(site: Path, view: str) -> list[str]:
     page = article(site, view)
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority", ".sd-print-address"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority", ".sd-print-address",
+                     ".sd-present-tools"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)

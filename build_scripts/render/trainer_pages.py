@@ -44,7 +44,7 @@ AT_A_GLANCE_PAGE = "handouts/at-a-glance.md"
 KIT_DATA = "kit/paragraphs.js"
 """Loaded by present mode from any page and by every handout page."""
 GLOSSARY_DATA = "kit/glossary.js"
-"""Loaded by docs/assets/glossary.js on pages with marked terms."""
+"""Loaded by docs/assets/trainer.js at the first use of a marked term."""
 
 
 def paragraph_units(ix: SiteIndex) -> list[Unit]:

@@ -1,43 +1,23 @@
 /* Present mode: one paragraph per screen, in type large enough to read
- * across a room, for a trainer with a projector.
+ * across a room, for a trainer with a projector. Loaded by trainer.js when
+ * a "Present" button is first pressed, after present.css and the kit's
+ * data (kit/paragraphs.js, window.sdKit); window.sdPresent.open(button)
+ * starts it.
  *
- * The "Present" buttons (build_scripts/templates/trainer.md.j2) say what
- * to show: data-deck (a theme's eIds), or data-part (a part's paragraphs)
- * from data-start or, in a reading view, from the paragraph in view. The
- * paragraphs come from the kit's data (kit/paragraphs.js), loaded by
- * a script element on the first press, which works from file:// where
- * fetch() does not.
+ * The buttons (build_scripts/templates/trainer.md.j2) say what to show:
+ * data-deck (a theme's eIds), or data-part (a part's paragraphs) from
+ * data-start or, in a reading view, from the paragraph in view.
  *
  * Keys are those presentation clickers send: → PageDown Space go on,
  * ← PageUp go back, Home End; F toggles full screen; Escape leaves.
  * The type is as large as fits the screen, never below 32 px on a
  * 1280×720 screen (it scrolls there rather than shrink further).
- * Also on the handout builder page: "Make the handout" carries the ticked
- * paragraphs to the custom handout (?p=…).
  */
 (function () {
   "use strict";
 
-  // The data file's address, from this script's own (both are in the
-  // site at fixed places; the page may be one or two folders deep).
-  var KIT_URL = new URL("../kit/paragraphs.js", document.currentScript.src).href;
   var MIN_PX = 32;          // at 1280×720 and larger screens
   var REFERENCE = [1280, 720];
-  var loading = null;
-
-  function loadKit() {
-    if (window.sdKit) return Promise.resolve(window.sdKit);
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = KIT_URL;
-        script.onload = function () { window.sdKit ? resolve(window.sdKit) : reject(new Error("no data")); };
-        script.onerror = function () { loading = null; reject(new Error("cannot load " + KIT_URL)); };
-        document.head.appendChild(script);
-      });
-    }
-    return loading;
-  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -195,20 +175,17 @@
   }
 
   function open(button) {
-    loadKit().then(function (kit) {
-      var deck = deckFor(button, kit);
-      if (!deck.units.length) return;
-      state = { units: deck.units, index: deck.index, view: build(), opener: button };
-      document.body.appendChild(state.view.root);
-      document.documentElement.classList.add("sd-presenting");
-      document.addEventListener("keydown", onKey, true);
-      window.addEventListener("resize", fit);
-      document.addEventListener("fullscreenchange", fit);
-      show();
-      state.view.root.focus();
-    }, function () {
-      button.textContent = "Present (data not found)";
-    });
+    if (state) return;
+    var deck = deckFor(button, window.sdKit);
+    if (!deck.units.length) return;
+    state = { units: deck.units, index: deck.index, view: build(), opener: button };
+    document.body.appendChild(state.view.root);
+    document.documentElement.classList.add("sd-presenting");
+    document.addEventListener("keydown", onKey, true);
+    window.addEventListener("resize", fit);
+    document.addEventListener("fullscreenchange", fit);
+    show();
+    state.view.root.focus();
   }
 
   function close() {
@@ -224,30 +201,5 @@
     opener.focus();
   }
 
-  document.querySelectorAll(".sd-present-open").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { open(button); });
-  });
-
-  /* The handout builder (handouts/index.md): the ticked paragraphs, in
-   * document order, as ?p= on the custom handout's address. */
-  var make = document.getElementById("sd-make-handout");
-  var form = document.querySelector(".sd-handout-builder");
-  if (make && form) {
-    make.addEventListener("click", function (event) {
-      var chosen = Array.prototype.map.call(form.querySelectorAll("input[name=p]:checked"), function (box) {
-        return box.value;
-      });
-      if (!chosen.length) {
-        event.preventDefault();
-        make.setAttribute("aria-describedby", "sd-make-hint");
-        var hint = document.getElementById("sd-make-hint") || el("p", "sd-make-hint", "Tick at least one paragraph first.");
-        hint.id = "sd-make-hint";
-        hint.setAttribute("role", "status");
-        make.after(hint);
-        return;
-      }
-      make.href = make.href.split("?")[0] + "?p=" + chosen.join(",");
-    });
-  }
+  window.sdPresent = { open: open };
 })();

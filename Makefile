@@ -3,7 +3,12 @@
 #   make build   generate the pages and build the site into site/ (strict),
 #                with the offline bundle in site/downloads/
 #   make offline build the offline bundle dist/NAME-offline.zip (+ .sha256)
-#   make test    run the whole test suite (installs Chromium if missing)
+#   make test    lint and types (make lint), then the whole test suite
+#                (installs Chromium if missing); PYTEST_ARGS="…" passes
+#                arguments to pytest, e.g. PYTEST_ARGS="tests/test_golden.py --update-golden"
+#   make lint    ruff and mypy, configured in pyproject.toml
+#   make mutate  mutation testing (mutmut) of the modules that decide the
+#                text, against the fast unit tests; slow, not part of make test
 #   make bench   this site next to the naive one-page site: build time,
 #                page weight, offline zip, Lighthouse, scaling
 #   make clean   remove everything generated
@@ -26,7 +31,7 @@ ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: serve build generate offline ids test bench clean
+.PHONY: serve build generate offline ids lint test mutate bench clean
 
 $(VENV)/.build-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +40,10 @@ $(VENV)/.build-deps: requirements.txt
 
 $(VENV)/.test-deps: requirements-test.txt requirements.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(VENV)/.mutate-deps: requirements-mutate.txt requirements-test.txt $(VENV)/.test-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutate.txt
 	touch $@
 
 # The iframe-worker shim that the offline bundle ships, pinned in package-lock.json.
@@ -63,17 +72,30 @@ ids: $(VENV)/.build-deps
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.test-deps node_modules/.package-lock.json
+# Zero findings: a finding fails make test before any test runs.
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: lint node_modules/.package-lock.json
 	tools/ensure-chromium.sh
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Mutants of the modules in [tool.mutmut] (pyproject.toml) run against the
+# unit tests listed there; survivors that cannot be killed are explained in
+# tests/MUTATION.md. Work happens in mutants/ (ignored by git).
+mutate: $(VENV)/.mutate-deps
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
+	$(PY) tools/mutation-score.py
 
 # Figures, not pass/fail: timings are noisy here and never fail a test.
 bench: $(VENV)/.build-deps node_modules/.package-lock.json
 	tools/ensure-chromium.sh
-	$(PY) bench/bench.py
+	$(PY) -m bench.bench
 
 clean:
-	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache
+	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache mutants .mypy_cache .ruff_cache
 	if [ -f docs/.generated.json ]; then \
 	  $(PYTHON) -c 'import json,pathlib; [pathlib.Path("docs",p).unlink(missing_ok=True) for p in json.load(open("docs/.generated.json"))]'; \
 	  rm -f docs/.generated.json; \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -19,15 +20,14 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from pathlib import Path
+from typing import BinaryIO
+
+from bench.synthetic import synthesize
+from build_scripts.bundle import write_zip
+from build_scripts.measure import first_load_bytes, naive_project
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.measure import NAIVE_CONFIG, first_load_bytes  # noqa: E402
-from bench.synthetic import synthesize  # noqa: E402
-from build_scripts.bundle import write_zip  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -52,21 +52,13 @@ def project_copy(target: Path) -> Path:
     return target
 
 
-def naive_project(target: Path, offline: bool = False) -> Path:
-    (target / "docs").mkdir(parents=True)
-    shutil.copy(SEED, target / "docs" / "index.md")
-    config = NAIVE_CONFIG + ("plugins:\n  - search\n  - offline\n" if offline else "")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return target
-
-
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Serves like a static host: gzip for text, long cache for assets."""
 
     def log_message(self, *args: object) -> None:
         pass
 
-    def send_head(self):  # noqa: ANN201
+    def send_head(self) -> BinaryIO | None:
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
@@ -80,12 +72,12 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         if "/assets/" in path:
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         self.end_headers()
-        import io
         return io.BytesIO(data)
 
 
 def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
+    handler = functools.partial(_GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
@@ -99,7 +91,7 @@ def lighthouse(url: str) -> dict[str, float] | None:
          "--only-categories=performance,accessibility,best-practices,seo",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
          "--disable-component-update --no-first-run"],
-        env=env, capture_output=True, text=True, timeout=180)
+        env=env, capture_output=True, text=True, timeout=180, check=False)
     if result.returncode != 0:
         return None
     categories = json.loads(result.stdout)["categories"]
@@ -114,14 +106,15 @@ def zensical(project: Path, mkdocs_seconds: float) -> None:
     its own; report whether the 88 paragraph pages come out."""
     venv = project.parent / "zensical-venv"
     subprocess.run([PY, "-m", "venv", str(venv)], check=True, capture_output=True)
-    install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", ZENSICAL], capture_output=True, text=True)
+    install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", ZENSICAL], capture_output=True, text=True,
+                             check=False)
     if install.returncode != 0:
         reason = [line for line in install.stderr.splitlines() if line.startswith("ERROR")][:1]
         row("Zensical build of the same docs/", "not run", "", f"{ZENSICAL} did not install here: {' '.join(reason)}")
         return
     start = time.perf_counter()
     built = subprocess.run([str(venv / "bin" / "zensical"), "build", "-f", "mkdocs.yml"], cwd=project,
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     pages = len(list((project / "site").glob("declaration/*/index.html")))
     row("Zensical build of the same docs/", f"{seconds:.2f} s (exit {built.returncode})",
@@ -137,8 +130,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         tmp = Path(temporary)
         ours = project_copy(tmp / "ours")
-        naive = naive_project(tmp / "naive")
-        naive_offline = naive_project(tmp / "naive-offline", offline=True)
+        naive = naive_project(tmp / "naive", SEED)
+        naive_offline = naive_project(tmp / "naive-offline", SEED, offline=True)
 
         # Build time: alternating runs, medians.
         generation, total, baseline = [], [], []
@@ -187,7 +180,8 @@ def main() -> None:
         zensical(ours, t)
 
         # Scale: the same structure repeated.
-        print("\n| scale (annex paragraphs ×) | paragraphs | generation | per paragraph | build total | per paragraph | /declaration/42/ page |")
+        print("\n| scale (annex paragraphs ×) | paragraphs | generation | per paragraph | build total "
+              "| per paragraph | /declaration/42/ page |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         base = None
         for factor in (1, 10, 20):

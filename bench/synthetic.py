@@ -30,7 +30,7 @@ def synthesize(factor: int, out: Path) -> Path:
     repeated_part = re.sub(r"\n---\n\n(?:<sup>\d+</sup>[^\n]*\n*)+", "\n", repeated_part)
     blocks = []
     number = 0
-    for copy in range(factor):
+    for _copy in range(factor):
         def renumber(match: re.Match[str]) -> str:
             nonlocal number
             number += 1

@@ -24,6 +24,7 @@ their subdomains
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -66,6 +67,9 @@ def reserved(host: str) -> str | None:
     return "a local address" if ip.is_loopback else None
 
 
+_PLAIN = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?")
+
+
 def check(setting: AddressSetting) -> tuple[str | None, list[Diagnostic]]:
     """The address with one final "/", or the diagnostics that refuse it."""
     value = setting.value.strip()
@@ -87,4 +91,9 @@ def check(setting: AddressSetting) -> tuple[str | None, list[Diagnostic]]:
         return refuse(f"is {why}, where no reader can follow a link",
                       f"give the address where the site is published, {example}, or leave it out "
                       "until it is known")
+    if not _PLAIN.fullmatch(value):
+        # The address lands in attributes, JSON, BibTeX and XML unescaped by
+        # design (it is a URL): only characters that need no escaping pass.
+        return refuse("has characters other than letters, digits and . - _ ~ % / :",
+                      f"give a plain address, {example}")
     return value.rstrip("/") + "/", []

@@ -104,7 +104,7 @@ def _resolution_body(explicit: str | None, number: str) -> str:
         return "General Assembly"
     # UN numbering: the Council's resolutions are year/number (2005/20) or,
     # in its early sessions, "155 C (VII)"; the Assembly's session/number.
-    if re.match(r"\d{4}/", number) or "(" in number and " " in number.split("(")[0].strip():
+    if re.match(r"\d{4}/", number) or "(" in number and " " in number.split("(", maxsplit=1)[0].strip():
         return "Economic and Social Council"
     return "General Assembly"
 

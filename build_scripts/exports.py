@@ -19,6 +19,7 @@ from .citations import resolve_ibid
 from .frbr import LANGUAGE, FrbrWork, frbr_work
 from .inline import footnote_marks, plain_text
 from .model import Block, BlockKind, Emphasis, FootnoteMark, Inline, LineBreak, Reference, Site, Text
+from .themes import themes_of
 from .units import Unit, site_units
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -55,7 +56,7 @@ def document_json(site: Site) -> str:
                           for b in site.backlinks if b.target == unit.eid],
             "parallels": [{"resolution": p.resolution_eid, "annex": p.annex_eid, "similarity": p.similarity}
                           for p in site.parallels if unit.eid in (p.resolution_eid, p.annex_eid)],
-            "themes": [t.slug for t in site.themes if unit.eid in t.eids],
+            "themes": [t.slug for t in themes_of(site.themes, unit)],
             "notes": [" ".join(plain_text(n.text).split()) for n in site.notes if n.target_eid == unit.eid],
         }
 

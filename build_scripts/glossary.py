@@ -63,8 +63,8 @@ def build_glossary(path: str, data: Any, document: Document) -> tuple[GlossaryEn
         where = value_at(path, item, "term")
         if entry.term.lower() in seen:
             first = seen[entry.term.lower()]
-            diagnostics.append(Diagnostic(where, f"the term '{entry.term}' is defined twice (first at line {first.line})",
-                                          "merge the two entries into one"))
+            message = f"the term '{entry.term}' is defined twice (first at line {first.line})"
+            diagnostics.append(Diagnostic(where, message, "merge the two entries into one"))
         seen.setdefault(entry.term.lower(), where)
         entries.append(entry)
     if diagnostics:

@@ -43,6 +43,11 @@ def reading_view_path(slug: str) -> str:
     return f"{slug}/index.md"
 
 
+def preamble_index_path(slug: str) -> str:
+    """The page listing a part's preambular paragraphs: ``declaration/preamble/index.md``."""
+    return f"{slug}/preamble/index.md"
+
+
 def paragraph_path(slug: str, kind: BlockKind, num: str) -> str:
     if kind is BlockKind.PREAMBLE:
         return f"{slug}/preamble/{num}.md"

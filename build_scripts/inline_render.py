@@ -7,21 +7,22 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .model import Emphasis, FootnoteMark, Inline, LineBreak, Reference, Text
 
-# Characters Python-Markdown (with attr_list) would read as markup in running
-# text: \ ` * _ [ ] { } — escaped with a backslash; & < > become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# Characters Python-Markdown (with attr_list and tables) would read as markup
+# in running text: \ ` * _ [ ] { } # | — escaped with a backslash (all are in
+# its ESCAPED_CHARS); & < > become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 # Line starts that open a block construct: "1. " / "1) " (list), "- ", "+ ",
 # "> ", "#", "=" — escaped when a rendered block would begin with them.
 _LINE_START_HAZARD = re.compile(r"([0-9]+)([.)])(?=\s)|([-+>#=])")
 
 
 def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text."""
     text = html.escape(text, quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -32,6 +33,9 @@ def escape_line_start(markdown: str) -> str:
         return markdown
     if match.group(1):
         return match.group(1) + "\\" + markdown[len(match.group(1)) :]
+    if markdown.startswith("="):
+        # "=" is not one of Python-Markdown's escapable characters.
+        return "&#61;" + markdown[1:]
     return "\\" + markdown
 
 
@@ -102,9 +106,7 @@ def to_html(content: tuple[Inline, ...]) -> str:
     are shown as superscript numbers, not links."""
     out: list[str] = []
     for node in content:
-        if isinstance(node, Text):
-            out.append(html.escape(node.text, quote=False))
-        elif isinstance(node, Reference):
+        if isinstance(node, Text | Reference):
             out.append(html.escape(node.text, quote=False))
         elif isinstance(node, Emphasis):
             tag = "strong" if node.strong else "em"

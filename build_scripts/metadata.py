@@ -7,6 +7,7 @@ metadata file still builds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import address, cite
@@ -15,12 +16,15 @@ from .authority import build_edition, build_official
 from .diagnostics import Diagnostic, InputError, Location
 from .frbr import printed_date
 from .inline import plain_text
-from .model import BlockKind, Document, Emphasis, LineBreak, Metadata, PartMeta
+from .model import BlockKind, Document, Emphasis, Inline, LineBreak, Metadata, PartMeta
 from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
              "official", "edition"}
 _PART_KEYS = {"slug", "name", "title"}
+# Slugs and the site's address become paths and links in every page: they
+# are checked here, so that no character of them needs escaping anywhere.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _first_heading(document: Document, part_key: str, level: int) -> str | None:
@@ -70,7 +74,8 @@ def _adoption_line(document: Document) -> str:
 
 
 def _split_lines(content: tuple) -> list[str]:
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[Inline] = []
     for node in content:
         if isinstance(node, LineBreak):
             lines.append(plain_text(tuple(current)))
@@ -96,7 +101,8 @@ def build_metadata(document: Document, path: str, data: Any, site_url_override: 
     over the defaults derived from ``document``; ``site_url_override`` is
     the ``SITE_URL`` environment variable's address, when one is given."""
     diagnostics: list[Diagnostic] = []
-    data = data if data is not None else {}
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise InputError(
             [Diagnostic(node_at(path, data), "the metadata file must be a mapping of keys to values",
@@ -163,6 +169,15 @@ def build_metadata(document: Document, path: str, data: Any, site_url_override: 
                 Diagnostic(key_at(path, parts_data, key),
                            f"metadata names part '{key}', which the source does not have",
                            "use 'main' for the resolution and 'att_1', 'att_2' … for its annexes")
+            )
+    for meta in parts:
+        if not _SLUG.fullmatch(meta.slug):
+            given = parts_data.get(meta.key) if isinstance(parts_data, dict) else None
+            where = value_at(path, given, "slug") if isinstance(given, dict) else Location(path, 1, 1)
+            diagnostics.append(
+                Diagnostic(where,
+                           f"slug '{meta.slug}' of part '{meta.key}' is not lower-case letters, digits and hyphens",
+                           "use a slug like 'resolution' or 'declaration': it is the part's URL folder")
             )
     slugs = [p.slug for p in parts]
     if len(set(slugs)) != len(slugs):

@@ -4,16 +4,30 @@
   edits to source/ show at once: a thin shell over :mod:`build_scripts.cli`.
   `mkdocs build` skips it: the Makefile runs the generator first and never
   relies on this hook for the pages.
-* In the offline build, give each page its public canonical address."""
+* In the offline build, give each page its public canonical address.
+* Mark what the generator escaped for HTML as escaped: the site name, its
+  description, the navigation's titles and each page's title and
+  description (see build_scripts.render.common.theme_html). Material prints
+  them unescaped almost everywhere, which is right for escaped text, and
+  escapes them again in a few attributes (the logo's title, the footer's
+  labels), which would show "&amp;"; Markup is not escaped twice. Without
+  this hook the pages stay safe; only those attributes would show entities."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+# MkDocs loads this file by path, not as part of the package.
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -21,23 +35,47 @@ if str(ROOT) not in sys.path:
 from build_scripts.cli import main  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
 
-_serving = False
+# The command is known only at start-up; MkDocs hooks are module functions.
+_command: list[str] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    _command[:] = [command]
 
 
-def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs' signature
-    if not _serving:
+def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    if _command != ["serve"]:
         return
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")
 
 
-def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs' signature
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for key in ("site_name", "site_description"):
+        if config.get(key):
+            config[key] = Markup(config[key])
+    config["nav"] = _escaped_nav(config.get("nav"))
+    return config
+
+
+def _escaped_nav(nav: object) -> object:
+    # Navigation entries: a list of {title: path or list}, or bare paths.
+    if isinstance(nav, list):
+        return [_escaped_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {Markup(title): _escaped_nav(value) for title, value in nav.items()}
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = Markup(page.meta[key])
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """The offline bundle's pages (file URLs, `use_directory_urls: false`)
     keep the public, directory-style canonical address of the online page."""
     if not config["use_directory_urls"] and config.get("site_url"):

@@ -14,7 +14,6 @@ from types import MappingProxyType
 
 from .diagnostics import Location
 
-
 # --- inline content ---------------------------------------------------------
 
 
@@ -29,7 +28,7 @@ class Text:
 class Emphasis:
     """Italic (``*…*``) or bold (``**…**``) text in the source."""
 
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     strong: bool
 
 
@@ -299,7 +298,7 @@ class Metadata:
     """The date printed in the source's adoption line, when it prints one."""
     official: Official | None = None
     """The official documents, when the settings name them."""
-    edition: Edition = field(default_factory=lambda: Edition())
+    edition: Edition = field(default_factory=Edition)
     """Who publishes this edition and under what terms."""
 
     def part(self, key: str) -> PartMeta:

@@ -65,7 +65,8 @@ def build_notes(path: str, data: Any) -> tuple[EditorialNote, ...]:
                   "add 'footnote: N' or 'paragraph: EID' (for example 'att_1__para_6'), not both")
             continue
         if footnote is not None and (not isinstance(footnote, int) or isinstance(footnote, bool)):
-            error(value_at(path, item, "footnote"), f"'footnote: {footnote}' is not a footnote number", "write the printed number, e.g. 'footnote: 63'")
+            error(value_at(path, item, "footnote"), f"'footnote: {footnote}' is not a footnote number",
+                  "write the printed number, e.g. 'footnote: 63'")
             continue
         acknowledges = item.get("acknowledges")
         if acknowledges is not None and acknowledges not in ANOMALY_KINDS:

@@ -146,10 +146,10 @@ class _Parser:
                 # a cut in the middle of a sentence, before a capital.
                 self.continuation(raw, self.inline(raw.text, self.loc(raw)))
                 return
-        elif _FOOTNOTE_BODY.fullmatch(raw.text) and self.footnotes:
+        elif (body := _FOOTNOTE_BODY.fullmatch(raw.text)) and self.footnotes:
             # A footnote block after the last page, with no "---" before it,
             # continues the footnotes of the page before.
-            self.footnote_body(raw, _FOOTNOTE_BODY.fullmatch(raw.text))
+            self.footnote_body(raw, body)
             return
         self.content_block(raw)
 

@@ -108,7 +108,7 @@ def _clause(paragraph_text: str, start: int, end: int) -> str:
     words_before, words_after = before.split(), after.split()
     left = " ".join(words_before[-_CLAUSE_WORDS:])
     right = " ".join(words_after[:_CLAUSE_WORDS])
-    quoted = f"{left} {paragraph_text[start:end]}{(' ' if right and not right[0] in ',;.' else '')}{right}".strip()
+    quoted = f"{left} {paragraph_text[start:end]}{(' ' if right and right[0] not in ',;.' else '')}{right}".strip()
     if len(words_before) > _CLAUSE_WORDS:
         quoted = "…" + quoted
     if len(words_after) > _CLAUSE_WORDS:

@@ -65,7 +65,8 @@ def check(
     diagnostics: list[Diagnostic] = []
     aliases_data = aliases_data or {}
     if not isinstance(aliases_data, dict):
-        raise InputError([Diagnostic(node_at(aliases_path, aliases_data), "the aliases file must map old eIds to new ones",
+        raise InputError([Diagnostic(node_at(aliases_path, aliases_data),
+                                     "the aliases file must map old eIds to new ones",
                                      "write lines such as 'att_1__para_56: att_1__para_55'")])
     now = {e["eId"]: e for e in current}
     then = {e["eId"]: e for e in committed}

@@ -61,13 +61,13 @@ def resolve(
     # Pass 1: register.
     paragraphs = paragraph_ids(document)
     bodies: dict[int, FootnoteBody] = {}
-    for body in document.footnotes:
-        if body.number in bodies:
-            first = bodies[body.number].location
-            error(body.location, f"footnote {body.number} has a second body (the first is at line {first.line})",
+    for given in document.footnotes:
+        if given.number in bodies:
+            first = bodies[given.number].location
+            error(given.location, f"footnote {given.number} has a second body (the first is at line {first.line})",
                   "delete one of the two, or renumber this one as printed")
             continue
-        bodies[body.number] = body
+        bodies[given.number] = given
 
     # Pass 2: resolve references, marks, notes and Ibid. chains.
     document, backlinks, problems = find_references(document, metadata, source_text)
@@ -78,13 +78,15 @@ def resolve(
         cited_by[number].append(citation)
 
     acknowledged_missing = {
-        n.target_footnote: n for n in notes if n.acknowledges == "footnote-without-body"
+        n.target_footnote: n for n in notes
+        if n.acknowledges == "footnote-without-body" and n.target_footnote is not None
     }
     for note in notes:
         if note.target_eid is not None and note.target_eid not in paragraphs:
             error(note.location, f"the note is about paragraph '{note.target_eid}', which does not exist",
                   "use an eId from ids.json, such as 'att_1__para_6' or 'preamble__p_3'")
-        if note.target_footnote is not None and note.target_footnote not in bodies and note.target_footnote not in cited_by:
+        footnote = note.target_footnote
+        if footnote is not None and footnote not in bodies and footnote not in cited_by:
             error(note.location, f"the note is about footnote {note.target_footnote}, which the source does not have",
                   "use the printed number of a footnote that the text cites")
         if note.ibid_of is not None and (note.ibid_of not in bodies or note.ibid_of >= (note.target_footnote or 0)):
@@ -102,9 +104,9 @@ def resolve(
             error(note.location, f"the note says footnote {number} has no body, but the source has one "
                   f"at line {bodies[number].location.line}",
                   "delete the note, or its 'acknowledges' line")
-    for number, body in sorted(bodies.items()):
+    for number, printed in sorted(bodies.items()):
         if number not in cited_by:
-            error(body.location, f"footnote {number} has a body but no mark cites it",
+            error(printed.location, f"footnote {number} has a body but no mark cites it",
                   f"add '<sup>{number}</sup>' where the text cites it, or delete this body")
 
     ibid_override = {n.target_footnote: n.ibid_of for n in notes if n.ibid_of is not None}

@@ -15,6 +15,7 @@ from typing import Any
 from .diagnostics import Diagnostic, InputError, Location
 from .evidence import own_words, says
 from .model import Block, Theme
+from .units import Unit
 from .yamlfile import item_at, key_at, node_at
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -63,3 +64,11 @@ def build_themes(path: str, data: Any, paragraphs: dict[str, Block]) -> tuple[Th
     if diagnostics:
         raise InputError(diagnostics)
     return tuple(themes)
+
+
+def themes_of(themes: tuple[Theme, ...], unit: Unit) -> tuple[Theme, ...]:
+    """The themes a paragraph or lettered point carries, in the themes file's
+    order. A theme that names a paragraph covers its lettered points: the
+    evidence check above reads the points as the paragraph's own words. Pages
+    (tags) and ``document.json`` both ask here, so they cannot disagree."""
+    return tuple(t for t in themes if unit.eid in t.eids or unit.block.eid in t.eids)

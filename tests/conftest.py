@@ -17,14 +17,17 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from bs4 import Tag
 
+from build_scripts.measure import naive_project
+
+if TYPE_CHECKING:  # Playwright is imported only by the browser fixture
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # for bench.measure, shared with make bench
-    sys.path.insert(0, str(ROOT))
 SEED = "source/ecosoc-resolution-2010-18.md"
 PUBLIC_ADDRESS = "https://salvador-reader.github.io/"
 """The public address the tests publish under (SITE_URL): not the real one,
@@ -45,6 +48,18 @@ CHROMIUM_ARGS = [
 ]
 # What a copy of the project needs to build (no .venv, site/, .git).
 PROJECT_FILES = ["mkdocs.yml", "mkdocs.offline.yml", "build_scripts", "source", "overrides", "docs"]
+
+
+# Fixtures that build a site or start a browser: a test that uses one is
+# marked "build" (make mutate leaves those out; each takes seconds).
+BUILD_FIXTURES = {"built_site", "second_build", "offline_bundle", "offline_site", "site_url", "browser", "page",
+                  "corpus_site", "stock_site", "clip_page", "offline_page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -95,7 +110,7 @@ def run(args: list[str], cwd: Path, check: bool = True, source: str = SEED,
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
@@ -126,6 +141,13 @@ BLOCK_ELEMENTS = ["p", "li", "ol", "ul", "div", "section", "article", "aside", "
                   "summary", "figure", "figcaption", "dl", "dt", "dd", "hr", "pre"]
 
 
+def one(element: Tag, selector: str) -> Tag:
+    """The element ``selector`` finds in ``element``; the test fails if none."""
+    found = element.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
 def rendered_words(element: Tag) -> list[str]:
     """The words a reader sees in ``element``, split where the browser would
     break them: at white space, line breaks and block edges, never between
@@ -143,12 +165,7 @@ def rendered_words(element: Tag) -> list[str]:
 def build_naive(directory: Path, offline: bool = False) -> Path:
     """The naive alternative: the source as one page in stock Material for
     MkDocs (font: false), with the offline plugin for the bundle's baseline."""
-    from bench.measure import NAIVE_CONFIG  # noqa: PLC0415
-
-    (directory / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / SEED, directory / "docs" / "index.md")
-    config = NAIVE_CONFIG + ("plugins:\n  - search\n  - offline\n" if offline else "")
-    (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
+    naive_project(directory, ROOT / SEED, offline)
     run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(directory / "site")], directory)
     return directory / "site"
 
@@ -222,7 +239,7 @@ def report(line: str) -> None:
     FIGURES.append(line)
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's hook
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if FIGURES:
         terminalreporter.section("figures measured in this run")
         for line in FIGURES:
@@ -230,7 +247,7 @@ def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest'
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -264,7 +281,7 @@ def missing(what: str, environ: Mapping[str, str] = os.environ) -> NoReturn:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     try:
         import playwright.sync_api as playwright_api  # noqa: PLC0415 - only browser tests need it
     except ImportError:
@@ -277,12 +294,12 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def block_requests(context, allowed_prefix: str) -> list[str]:  # noqa: ANN001 - a Playwright context
+def block_requests(context: BrowserContext, allowed_prefix: str) -> list[str]:
     """Let the context load only URLs that start with ``allowed_prefix``;
     block every other request and return the list they are recorded in."""
     blocked: list[str] = []
 
-    def handle(route) -> None:  # noqa: ANN001
+    def handle(route: Route) -> None:
         if route.request.url.startswith(allowed_prefix):
             route.continue_()
         else:
@@ -294,7 +311,7 @@ def block_requests(context, allowed_prefix: str) -> list[str]:  # noqa: ANN001 -
 
 
 @pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201 - Playwright objects
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page

@@ -12,6 +12,7 @@ import bibtexparser
 import jsonschema
 import pytest
 import rispy
+
 from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))

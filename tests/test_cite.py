@@ -12,15 +12,15 @@ import bibtexparser
 import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
-from conftest import ROOT, SEED
 
 from build_scripts import address
 from build_scripts.address import AddressSetting
 from build_scripts.cite import Citation, ordinal_word, unit_citation
 from build_scripts.cite_formats import bibtex_entry, csl_item, ris_entry
-from build_scripts.diagnostics import Location
+from build_scripts.diagnostics import InputError, Location
 from build_scripts.pipeline import build, load
 from build_scripts.units import site_units
+from conftest import ROOT, SEED
 
 DECLARATION = ("Salvador Declaration on Comprehensive Strategies for Global Challenges: Crime Prevention and "
                "Criminal Justice Systems and Their Development in a Changing World")
@@ -82,7 +82,7 @@ def test_citation_templates_are_checked(tmp_path: Path) -> None:
     settings = settings.replace('    annex: "{name}, {locator}"', '    annex: "{name}, {para}"')
     settings = settings.replace("  symbol: E/RES/2010/18\n", "")  # no official symbol: {document} is unknown
     source.with_suffix(".yml").write_text(settings, encoding="utf-8")
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(InputError) as raised:
         build(load(source), check_registry=False)
     messages = [d.format() for d in raised.value.diagnostics]
     assert any("citation template 'short.annex' has an unknown placeholder {para}" in m for m in messages), messages

@@ -8,10 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_scripts.write import MANIFEST, WriteConflict, write_pages
 from conftest import ROOT, SEED, run
-
-import pytest
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
 
@@ -71,8 +71,8 @@ def test_a_failed_run_leaves_the_previous_pages_as_they_were(tmp_path: Path) -> 
     project = project_with(tmp_path, SEED_TEXT)
     assert generate(project).returncode == 0
     before = snapshot(project / "docs")
-    # 88 paragraph pages and 2 reading views, beside the other pages.
-    assert len([p for p in before if p.startswith(("resolution/", "declaration/"))]) == 90
+    # 88 paragraph pages, 2 reading views and 2 preamble lists, beside the other pages.
+    assert len([p for p in before if p.startswith(("resolution/", "declaration/"))]) == 92
     (project / SEED).write_text(SEED_TEXT.replace("<sup>63</sup>", "<sup>64</sup>"), encoding="utf-8")
     result = generate(project)
     assert result.returncode == 1

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_robustness import crawl
 
-from conftest import ROOT, BuiltSite, build_site, copy_project, rendered_words, unzip_bundle
+from conftest import ROOT, BuiltSite, build_site, copy_project, one, rendered_words, unzip_bundle
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))
@@ -44,8 +45,8 @@ def expected_pages(source: Path) -> list[str]:
 
 def source_words(source: Path) -> list[str]:
     kept = []
-    for block in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
-        block = block.strip()
+    for raw in re.split(r"\n\s*\n", source.read_text(encoding="utf-8")):
+        block = raw.strip()
         if not block or block == "---" or re.match(r"<sup>\d+</sup>", block):
             continue
         kept.append(block)
@@ -56,7 +57,7 @@ def source_words(source: Path) -> list[str]:
 
 def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
-    page = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    page = one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
                      ".sd-apparatus-title", ".sd-footnotes-title", "script", ".sd-authority", ".sd-present-tools"]:
         for element in page.select(selector):
@@ -130,3 +131,23 @@ def test_no_settings_file_no_invented_address(corpus_site) -> None:
         assert html.select("button.sd-copy--link[data-copy], button.sd-copy--compact[data-copy]") == []
     data = json.loads((built.site / "data" / "document.json").read_text(encoding="utf-8"))
     assert data["site_url"] is None and {p["public_url"] for p in data["paragraphs"]} == {None}
+
+
+def test_no_page_links_to_a_page_that_is_not_built(corpus_site) -> None:
+    # A document without a themes file has no /themes/: nothing links there.
+    _, built = corpus_site
+    checked, broken = crawl(built.site)
+    assert checked > 500 and broken == []
+
+
+def test_the_missing_page_lists_the_document_s_own_numbers(corpus_site) -> None:
+    source, built = corpus_site
+    page = BeautifulSoup((built.site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    listed = " ".join(page.select_one(".sd-contents").get_text("").split())
+    checked = 0
+    for part, words in (("resolution", "operative paragraphs"), ("annex", "paragraphs")):
+        numbers = [int(m[1]) for u in expected_pages(source) if (m := re.fullmatch(rf"{part}/(\d+)/", u))]
+        if numbers:  # a resolution may have only an unnumbered operative paragraph
+            assert f"{words} {min(numbers)}–{max(numbers)}" in listed, listed
+            checked += 1
+    assert checked

@@ -9,17 +9,19 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from build_scripts.diagnostics import InputError
 from build_scripts.pipeline import build, load
-from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite
+from build_scripts.render import render
+from build_scripts.units import site_units
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite, one
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
 
-def article(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+def article(site: Path, url: str) -> Tag:
+    return one(BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser"), "article")
 
 
 def test_ibid_footnotes_show_what_they_stand_for(built_site: BuiltSite) -> None:
@@ -41,21 +43,22 @@ def test_ibid_footnotes_show_what_they_stand_for(built_site: BuiltSite) -> None:
     assert "United Nations, Treaty Series, vol. 2349, No. 42146." in popover.get_text()
 
 
-def cited(page: BeautifulSoup, key: str) -> tuple[str | None, list[str]]:
+def cited(page: Tag, key: str) -> tuple[str | None, list[str]]:
     """The entry's own link (None when it is named, not linked) and the
     labels of the paragraphs that cite it."""
     item = next((li for li in page.select("article li") if li.get_text(" ", strip=True).startswith(key + " ")), None)
     assert item is not None, key
     own = item.find("a", class_="sd-external")
     where = [a.get_text() for a in item.find_all("a") if a is not own]
-    return (own["href"] if own else None), where
+    return (str(own["href"]) if own else None), where
 
 
 def test_cited_documents(built_site: BuiltSite) -> None:
     page = article(built_site.site, "documents/")
     href, where = cited(page, "A/CONF.213/18")
     assert href == "https://undocs.org/A/CONF.213/18"
-    assert "Resolution 2010/18, preambular paragraph 7" in where and "Resolution 2010/18, operative paragraph 3" in where
+    assert "Resolution 2010/18, preambular paragraph 7" in where
+    assert "Resolution 2010/18, operative paragraph 3" in where
     assert cited(page, "E/CN.15/2007/6")[1] == ["Resolution 2010/18, operative paragraph 14"]
     assert cited(page, "General Assembly resolution 46/152")[1] == [
         "Resolution 2010/18, preambular paragraph 3", "Salvador Declaration, preambular paragraph 1"]
@@ -118,12 +121,12 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert statement.find(f"{AKN}preamble") is not None and statement.find(f"{AKN}mainBody") is not None
     attachment = statement.find(f"{AKN}attachments/{AKN}attachment")
     assert attachment.get("eId") == "att_1"
-    para42 = root.find(f".//*[@eId='att_1__para_42']")
+    para42 = root.find(".//*[@eId='att_1__para_42']")
     assert para42 is not None and para42.find(f"{AKN}num").text == "42."
     # The text's eIds, not the metadata's (TLCOrganization) nor the notes'.
     in_meta = {el for meta in root.iter(f"{AKN}meta") for el in meta.iter()}
     eids = [el.get("eId") for el in root.iter()
-            if el.get("eId") and "authorialNote" not in el.get("eId") and el not in in_meta]
+            if el.get("eId") and "authorialNote" not in el.get("eId", "") and el not in in_meta]
     assert [e for e in eids if e != "att_1"] == [e["eId"] for e in ids]
     note63 = root.find(f".//{AKN}authorialNote[@marker='63']")
     assert note63 is not None
@@ -131,3 +134,27 @@ def test_open_data_exports(built_site: BuiltSite) -> None:
     assert marker_6 == 2  # cited by resolution 10 and Declaration 49
     # A paragraph's words are in its element, in order (42 cites no footnote).
     assert "".join("".join(para42.itertext()).split()) == "42." + "".join(p42["text"].split())
+
+
+def test_lettered_points_carry_the_same_themes_in_pages_and_in_document_json() -> None:
+    """A theme that names a paragraph covers its lettered points (the evidence
+    check reads them): each point's page tags and its ``themes`` in
+    document.json must say so alike. Built from a corpus document with
+    lettered points and a themes file naming their paragraph."""
+    source = ROOT / "tests" / "data" / "corpus" / "a-res-80-3-awaza-political-declaration.md"
+    files = load(source)
+    site = build(files, check_registry=False)
+    units = site_units(site)
+    parent = next(u for u in units if u.kind == "paragraph" and u.num == "13")
+    points = [u for u in units if u.point is not None and u.block is parent.block]
+    assert points, "paragraph 13 of A/RES/80/3 has lettered points"
+    themes = f"themes:\n  awaza:\n    title: Awaza Programme\n    evidence: [Awaza Programme of Action]\n" \
+             f"    paragraphs: [{parent.eid}]\n"
+    site = build(type(files)(**{**files.__dict__, "themes_text": themes}), check_registry=False)
+    pages = render(site)
+    data = {p["eId"]: p for p in json.loads(pages["data/document.json"])["paragraphs"]}
+    titles = {t.slug: t.title for t in site.themes}
+    for unit in site_units(site):
+        front = yaml.safe_load(pages[unit.page].split("---\n")[1])
+        assert (front.get("tags") or []) == [titles[s] for s in data[unit.eid]["themes"]], unit.eid
+    assert data[points[0].eid]["themes"] == ["awaza"] and data[parent.eid]["themes"] == ["awaza"]

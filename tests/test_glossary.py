@@ -17,6 +17,7 @@ from build_scripts.pipeline import build, load
 from build_scripts.yamlfile import load_yaml
 from conftest import ROOT, SEED
 
+
 @pytest.fixture(scope="module")
 def seed_site() -> Site:
     return build(load(ROOT / SEED))
@@ -58,7 +59,8 @@ def test_each_entrys_paragraphs_are_those_whose_words_use_it(seed_site: Site) ->
 
 
 def test_known_terms(seed_site: Site) -> None:
-    assert entry(seed_site, "Standard Minimum Rules for the Treatment of Prisoners").eids == ("para_10", "att_1__para_49")
+    prisoners = entry(seed_site, "Standard Minimum Rules for the Treatment of Prisoners")
+    assert prisoners.eids == ("para_10", "att_1__para_49")
     # Named only in footnote 16, which Declaration 26 cites.
     assert entry(seed_site, "Tokyo Rules").eids == ("att_1__para_26",)
     # Named only in footnotes 4 and 12; the "Ibid." footnotes do not repeat it.

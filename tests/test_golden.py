@@ -19,6 +19,7 @@ PAGES = [
     "declaration/26.md",
     "resolution/10.md",
     "resolution/preamble/2.md",
+    "declaration/preamble/index.md",
     "resolution/index.md",
     "declaration/index.md",
     "footnotes.md",
@@ -32,7 +33,8 @@ def check(actual: str, golden: Path, update: bool) -> None:
         golden.write_text(actual, encoding="utf-8")
         return
     assert golden.exists(), f"{golden} is missing: run pytest --update-golden"
-    assert actual == golden.read_text(encoding="utf-8"), f"{golden.name} changed: run pytest --update-golden and read the diff"
+    assert actual == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} changed: see tests/golden/README.md (update with --update-golden, then review the diff)")
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -4,6 +4,7 @@ small next to the naive alternative, and reproducible byte for byte."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -129,3 +130,32 @@ def test_two_builds_in_different_directories_give_the_same_zip(offline_bundle: B
     second = hashlib.sha256(again.zip.read_bytes()).hexdigest()
     report(f"offline zip SHA-256, two builds in different directories: {first} / {second}")
     assert first == second
+
+
+def test_printed_link_addresses_are_the_public_urls(offline_page, offline_site: Path, page, site_url: str) -> None:
+    """Printing a page of the bundle shows after each link the public address
+    of its target, the same as printing the online page: below the top folder
+    too (resolution/9.html once printed …/resolution/declaration/42/)."""
+    def printed(browser_page, url: str) -> list[str]:
+        browser_page.goto(url)
+        browser_page.emulate_media(media="print")
+        return browser_page.evaluate(
+            "() => [...document.querySelectorAll('.md-content a[data-print-href]')]"
+            ".map(a => a.getAttribute('data-print-href'))")
+
+    public = "https://salvador-declaration.example.org/"
+    for local, online in [("resolution/9.html", "resolution/9/"), ("declaration/index.html", "declaration/")]:
+        offline = printed(offline_page, (offline_site / local).as_uri())
+        assert offline, local
+        assert all(v.startswith("https://") and ".html" not in v for v in offline), offline
+        # Themes and the open data are online only (mkdocs.offline.yml).
+        kept = [v for v in printed(page, site_url + "/" + online) if not re.search(r"/(themes|data)/", v)]
+        assert sorted(offline) == sorted(kept), local
+    # The home page, at the top folder (online it has more: the download).
+    home = printed(offline_page, (offline_site / "index.html").as_uri())
+    assert f"{public}declaration/42/" in home and f"{public}footnotes/" in home
+    assert all(v.startswith(public) and ".html" not in v for v in home), home
+    offline = printed(offline_page, (offline_site / "resolution" / "9.html").as_uri())
+    assert f"{public}declaration/42/" in offline
+    after = offline_page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")
+    assert f"{public}declaration/42/" in after

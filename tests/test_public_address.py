@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 import rispy
 from bs4 import BeautifulSoup
-from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, unzip_bundle
 
 from build_scripts.address import reserved
+from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, unzip_bundle
 
 FULL_42 = ("Salvador Declaration on Comprehensive Strategies for Global Challenges: Crime Prevention and Criminal "
            "Justice Systems and Their Development in a Changing World, para. 42, annexed to Economic and Social "
@@ -99,7 +99,7 @@ def test_without_an_address_nothing_is_published(unaddressed_site: BuiltSite) ->
     for path in pages:
         html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         found = html.select('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"], '
-                            ".sd-print-address")
+                            ".sd-print-head__address")
         assert found == [], path
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     document = json.loads((site / "data" / "document.json").read_text(encoding="utf-8"))
@@ -114,8 +114,10 @@ def test_with_an_address_every_public_url_uses_it(built_site: BuiltSite) -> None
         if html.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         own = PUBLIC_ADDRESS + path.relative_to(site).as_posix().removesuffix("index.html")
-        assert html.find("link", rel="canonical")["href"] == own, path
-        assert html.find("meta", property="og:url")["content"] == own, path
+        canonical, og_url = html.find("link", rel="canonical"), html.find("meta", property="og:url")
+        assert canonical is not None and og_url is not None, path
+        assert canonical["href"] == own, path
+        assert og_url["content"] == own, path
     locs = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert len(locs) > 90 and all(loc.startswith(PUBLIC_ADDRESS) for loc in locs)
     assert PUBLIC_42 in locs
@@ -167,19 +169,22 @@ def test_offline_with_an_address_copies_the_public_address(browser, offline_site
 
 
 def test_the_printed_address(browser, site_url: str, offline_site: Path, unaddressed_url: str) -> None:
+    """On paper, the print header gives the page's public address (online
+    and from file://) and the panel's summary says what edition this is."""
     made = context(browser)
     page = made.new_page()
     for url in (f"{site_url}/declaration/42/", (offline_site / "declaration" / "42.html").as_uri()):
         page.goto(url)
-        address = page.locator(".sd-print-address")
+        address = page.locator(".sd-print-head__address")
         assert not address.is_visible()
         page.emulate_media(media="print")
         assert address.is_visible() and address.inner_text() == PUBLIC_42, url
-        assert page.locator(".sd-authority summary").is_visible()
+        summary = page.locator(".sd-authority summary")
+        assert summary.is_visible() and summary.inner_text() == "Unofficial edition of E/RES/2010/18"
         page.emulate_media(media="screen")
     page.goto(f"{unaddressed_url}/resolution/9/")
     page.emulate_media(media="print")
-    assert page.locator(".sd-print-address").count() == 0
+    assert page.locator(".sd-print-head__address").count() == 0
     assert page.locator("[data-print-href]").count() == 0  # no address is better than a wrong one
     made.close()
 
@@ -197,7 +202,7 @@ def test_cite_dialog_by_keyboard(browser, site_url: str) -> None:
         pytest.fail("Tab never reached Cite")
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Cite Salvador Declaration, paragraph 42")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible")  # its content loads on first use
     assert page.evaluate("document.activeElement.textContent") == "Copy full citation"
     page.keyboard.press("Enter")
     assert clipboard(page) == FULL_42

@@ -7,14 +7,14 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from build_scripts.diagnostics import InputError
 from build_scripts.inline import plain_text
 from build_scripts.model import Reference
 from build_scripts.parallels import THRESHOLD, similarity, word_diff
 from build_scripts.pipeline import SourceFiles, build
-from conftest import BuiltSite
+from conftest import BuiltSite, one
 
 META = 'parts:\n  att_1:\n    name: Salvador Declaration\n'
 
@@ -115,13 +115,13 @@ def test_word_diff() -> None:
 # --- the seed ---------------------------------------------------------------
 
 
-def article(site: Path, url: str) -> BeautifulSoup:
+def article(site: Path, url: str) -> Tag:
     html = (site / url / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    return one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
 
 
 def internal_links(site: Path, url: str) -> list[str]:
-    return [a["href"] for a in article(site, url).select("#" + url.strip("/").replace("/", "_") + " a.sd-ref")]
+    return [str(a["href"]) for a in article(site, url).select("#" + url.strip("/").replace("/", "_") + " a.sd-ref")]
 
 
 def test_seed_references_link_both_ways(built_site: BuiltSite) -> None:
@@ -132,12 +132,14 @@ def test_seed_references_link_both_ways(built_site: BuiltSite) -> None:
     ]
     r11 = article(site, "resolution/11/").select_one("#para_11")
     assert [(a.get_text(), a["href"]) for a in r11.select("a.sd-ref")] == [("9", "../9/"), ("10", "../10/")]
-    d42 = article(site, "declaration/42/").select_one(".sd-backlinks")
-    item = d42.select_one("li")
-    assert item.a.get_text() == "Resolution 2010/18, operative paragraph 9"
-    assert item.a["href"] == "../../resolution/9/"
+    d42 = one(article(site, "declaration/42/"), ".sd-backlinks")
+    item = one(d42, "li")
+    link = one(item, "a")
+    assert link.get_text() == "Resolution 2010/18, operative paragraph 9"
+    assert link["href"] == "../../resolution/9/"
     assert "in line with" in item.get_text()
-    assert "“Requests the Commission to establish, in line with paragraph 42 of the Salvador Declaration, an open-ended" in item.get_text()
+    assert ("“Requests the Commission to establish, in line with paragraph 42 of the Salvador Declaration, "
+            "an open-ended") in item.get_text()
 
 
 def test_seed_references_into_other_documents_are_not_links(built_site: BuiltSite) -> None:
@@ -173,4 +175,74 @@ def test_seed_parallels(built_site: BuiltSite) -> None:
     assert "Salvador Declaration, paragraph 8" in r12.get_text()
     assert r12.select("ins") and r12.select("del")
     d54 = article(built_site.site, "declaration/54/").select_one(".sd-parallels")
-    assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in d54.get_text(" ", strip=True).replace(" ,", ",")
+    restated = d54.get_text(" ", strip=True).replace(" ,", ",")
+    assert "Resolution 2010/18, operative paragraph 16 restates this paragraph" in restated
+
+
+def backlinks(paragraph: str) -> list[tuple[str, str, str, str]]:
+    return [(b.source_eid, b.target, b.relation, b.clause) for b in site_for(paragraph).backlinks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("*Requests*, in line with paragraph 2 of the Salvador Declaration, a group;",
+         [("para_3", "att_1__para_2", "in line with",
+           "Requests, in line with paragraph 2 of the Salvador Declaration, a group")]),
+        # Twelve words either side at most, "…" where cut.
+        ("*Requests* the Commission, acting through its many subsidiary bodies and working groups and experts, "
+         "in line with paragraph 2 of the Salvador Declaration, to establish an open-ended intergovernmental "
+         "expert group to be convened between sessions of the Commission and report;",
+         [("para_3", "att_1__para_2", "in line with",
+           "…its many subsidiary bodies and working groups and experts, in line with paragraph 2 of the "
+           "Salvador Declaration, to establish an open-ended intergovernmental expert group to be convened "
+           "between…")]),
+        # Offsets run on past emphasis; the relation falls back to the opening words.
+        ("*Takes note* of it and *recalls* paragraphs 1 and 2 of the present resolution and paragraph 1 of "
+         "the Salvador Declaration;",
+         [("para_3", "para_1", "takes note", "Takes note of it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration"),
+          ("para_3", "para_2", "takes note", "Takes note of it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration"),
+          ("para_3", "att_1__para_1", "takes note", "…it and recalls paragraphs 1 and 2 of the present "
+           "resolution and paragraph 1 of the Salvador Declaration")]),
+        # The clause stops at a sentence or clause boundary.
+        ("*Notes* the work. Pursuant to paragraph 1 above, we act again: and more to come.",
+         [("para_3", "para_1", "pursuant to", "Pursuant to paragraph 1 above, we act again")]),
+        ("*Endorses* the Salvador Declaration, annexed to the present resolution;",
+         [("para_3", "att_1", "endorses", "Endorses the Salvador Declaration, annexed to the present resolution")]),
+        # One backlink per citing paragraph and target.
+        ("*Recalls* paragraphs 1, 2 and 2 of the present resolution;",
+         [("para_3", "para_1", "recalls", "Recalls paragraphs 1, 2 and 2 of the present resolution"),
+          ("para_3", "para_2", "recalls", "Recalls paragraphs 1, 2 and 2 of the present resolution")]),
+    ],
+)
+def test_backlinks_and_their_clauses(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert backlinks(text) == expected
+
+
+def test_a_reference_after_a_footnote_mark_is_found_and_located() -> None:
+    source = dedent(
+        """
+        ## Resolution
+
+        1. First.
+
+        2. We note it,<sup>1</sup> pursuant to paragraph 1 above.
+
+        ---
+
+        <sup>1</sup> A note.
+
+        ## **Annex**
+
+        1. We act.
+        """
+    ).lstrip("\n")
+    site = build(SourceFiles("t.md", source, "t.yml", META, "t.notes.yml", None))
+    block = site.document.part("main").paragraphs[1]
+    found = [n for n in block.content if isinstance(n, Reference)]
+    assert [(n.text, n.target, n.location.line, n.location.col) for n in found] == [
+        ("paragraph 1 above", "para_1", 5, 40)]
+    assert plain_text(block.content) == "We note it, pursuant to paragraph 1 above."
+    assert [(b.target, b.clause) for b in site.backlinks] == [("para_1", "We note it, pursuant to paragraph 1 above")]

@@ -37,6 +37,7 @@ def project_without_paragraph_55(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.build
 def test_an_id_that_disappears_stops_the_build(tmp_path: Path) -> None:
     project = project_without_paragraph_55(tmp_path)
     result = generate(project)
@@ -48,6 +49,7 @@ def test_an_id_that_disappears_stops_the_build(tmp_path: Path) -> None:
     ) in result.stderr.splitlines()
 
 
+@pytest.mark.build
 def test_a_new_id_must_be_recorded(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / SEED).write_text(SEED_TEXT.replace(
@@ -64,6 +66,7 @@ def test_a_new_id_must_be_recorded(tmp_path: Path) -> None:
     assert generate(project).returncode == 0
 
 
+@pytest.mark.build
 def test_an_alias_keeps_the_old_url_and_anchor(tmp_path: Path, browser) -> None:
     project = project_without_paragraph_55(tmp_path)
     (project / "source" / "ecosoc-resolution-2010-18.aliases.yml").write_text(
@@ -158,16 +161,16 @@ def test_an_alias_retires_a_gone_id() -> None:
 @pytest.mark.parametrize(
     ("aliases", "current", "message"),
     [
-        (load_yaml("r.aliases.yml", "# line 1\n\natt_1__para_99: att_1__para_42\n"), COMMITTED,
+        ("# retired\n\natt_1__para_99: att_1__para_42\n", COMMITTED,
          "r.aliases.yml:3:1: error: alias 'att_1__para_99' names an id that was never published — "
          "use an eId from the registry, or delete the alias"),
-        (load_yaml("r.aliases.yml", "# line 1\natt_1__para_43: att_1__para_42\n"), COMMITTED,
+        ("# retired\natt_1__para_43: att_1__para_42\n", COMMITTED,
          "r.aliases.yml:2:1: error: alias 'att_1__para_43' retires an id that the source still has — "
          "delete the alias: the id is still in use"),
     ],
 )
-def test_aliases_that_cannot_be_right(aliases: dict, current: list, message: str) -> None:
-    assert check_errors(current, aliases) == [message]
+def test_aliases_that_cannot_be_right(aliases: str, current: list, message: str) -> None:
+    assert check_errors(current, load_yaml("r.aliases.yml", aliases)) == [message]
 
 
 def test_an_alias_to_an_id_this_build_lacks() -> None:
@@ -206,3 +209,8 @@ def test_a_new_id_is_reported_until_recorded() -> None:
 )
 def test_a_malformed_registry(text: str, message: str) -> None:
     assert check_errors(COMMITTED, text=text) == [message]
+
+
+def test_a_gone_id_in_a_compact_registry_is_reported_at_its_first_line() -> None:
+    assert check_errors([ENTRY_42], text=json.dumps(COMMITTED, separators=(",", ":")))[0].startswith(
+        "r.ids.json:1:1: error: published id 'att_1__para_43'")

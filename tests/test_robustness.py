@@ -105,7 +105,8 @@ def test_html_and_script_in_the_source_are_shown_as_text(tmp_path: Path, browser
     (project / SEED).write_text(text, encoding="utf-8")
     notes = project / "source" / "ecosoc-resolution-2010-18.notes.yml"
     notes.write_text(notes.read_text(encoding="utf-8").replace(
-        "It is shown as\n      printed.", "It is shown as printed. <script>window.__pwned = 4</script>"), encoding="utf-8")
+        "It is shown as\n      printed.", "It is shown as printed. <script>window.__pwned = 4</script>"),
+        encoding="utf-8")
     built = build_site(project)
     page = browser.new_page()
     with serve(built.site) as url:
@@ -172,7 +173,8 @@ def crawl(site: Path) -> tuple[int, list[str]]:
     def ids_of(path: Path) -> set[str]:
         if path not in ids:
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            ids[path] = {el["id"] for el in soup.select("[id]")} | {el["name"] for el in soup.select("a[name]")}
+            ids[path] = {str(el["id"]) for el in soup.select("[id]")}
+            ids[path] |= {str(el["name"]) for el in soup.select("a[name]")}
         return ids[path]
 
     checked, broken = 0, []
@@ -180,7 +182,7 @@ def crawl(site: Path) -> tuple[int, list[str]]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in LINK_ATTRIBUTES:
             for element in soup.find_all(tag):
-                value = element.get(attribute)
+                value = str(element.get(attribute) or "")
                 if not value or re.match(r"^[a-z]+:", value) and not value.startswith("file:"):
                     continue  # https:, mailto:, data:, javascript: (none are expected to be internal)
                 parts = urlsplit(value)

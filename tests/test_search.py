@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, SEED, BuiltSite, copy_project, report, run, serve
+from conftest import ROOT, SEED, copy_project, report, run, serve
 
 QUERIES = ROOT / "tests" / "data" / "queries" / "search.yml"
 REGISTRY = {e["page_url"]: e["eId"] for e in json.loads(

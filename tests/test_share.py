@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from build_scripts.card import card_png
-from conftest import PUBLIC_ADDRESS, ROOT, SEED, Bundle, BuiltSite
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite, Bundle
 
 METADATA = yaml.safe_load((ROOT / SEED.replace(".md", ".yml")).read_text(encoding="utf-8"))
 PUBLIC = PUBLIC_ADDRESS

@@ -4,14 +4,15 @@ stops it, as test_robustness's broken link shows.)"""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
-from conftest import ROOT, SEED, BuiltSite, rendered_words
+from conftest import ROOT, SEED, BuiltSite, one, rendered_words
 
 SOURCE_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
 
@@ -33,8 +34,8 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def article(site: Path, url: str) -> BeautifulSoup:
-    return soup(site, url).select_one("article.md-content__inner")
+def article(site: Path, url: str) -> Tag:
+    return one(soup(site, url), "article.md-content__inner")
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +55,7 @@ def test_each_paragraph_page_has_label_number_text_and_context_link(built_site: 
     paragraph = page.select_one("#att_1__para_42")
     assert paragraph.select_one(".sd-num").get_text() == "42."
     assert paragraph.get_text(" ", strip=True).endswith("legal or other responses to cybercrime.")
-    context = page.select_one("a.sd-context")
+    context = one(page, "a.sd-context")
     assert context["href"] == "../#att_1__para_42"
     title = soup(built_site.site, "resolution/preamble/3/").title.get_text()
     assert title.startswith("Resolution 2010/18, preambular paragraph 3")
@@ -70,8 +71,8 @@ def source_paragraphs(source_text: str) -> list[tuple[str, str]]:
     preambular paragraph. Footnote marks stay as they are; "*" goes."""
     paragraphs: list[list[str]] = []
     prefix, preamble = "", 0
-    for block in re.split(r"\n\s*\n", source_text.strip()):
-        block = block.strip()
+    for raw in re.split(r"\n\s*\n", source_text.strip()):
+        block = raw.strip()
         if block.startswith("## ") and "Annex" in block:
             prefix, preamble = "att_1__", 0
             continue
@@ -116,9 +117,10 @@ def test_document_json_holds_each_paragraph_as_printed(built_site: BuiltSite) ->
 
 def test_every_paragraph_page_holds_its_whole_text(built_site: BuiltSite) -> None:
     source = dict(SOURCE_PARAGRAPHS)
+    views = {view: article(built_site.site, view + "/") for view in ["resolution", "declaration"]}
     for url, eid in zip(PARAGRAPH_URLS, EIDS, strict=True):
         on_page = article(built_site.site, url).select_one(f"#{eid}")
-        in_view = article(built_site.site, url.split("/")[0] + "/").select_one(f"#{eid}")
+        in_view = copy.copy(views[url.split("/")[0]].select_one(f"#{eid}"))
         assert on_page is not None and in_view is not None, eid
         for element in on_page.select(".sd-fnref, .sd-num") + in_view.select(".sd-fnref, .sd-num, .sd-pagelink"):
             element.decompose()
@@ -132,14 +134,14 @@ def test_reading_views_carry_every_eid_once(built_site: BuiltSite) -> None:
     found: list[str] = []
     for view in ["resolution/", "declaration/"]:
         page = article(built_site.site, view)
-        found += [el["id"] for el in page.select(".sd-para[id]")]
+        found += [str(el["id"]) for el in page.select(".sd-para[id]")]
     assert found == EIDS
 
 
 def _source_words_without_footnote_bodies() -> list[str]:
     kept = []
-    for block in re.split(r"\n\s*\n", SOURCE_TEXT):
-        block = block.strip()
+    for raw in re.split(r"\n\s*\n", SOURCE_TEXT):
+        block = raw.strip()
         if not block or block == "---" or re.match(r"<sup>\d+</sup>", block):
             continue
         kept.append(block)
@@ -164,7 +166,8 @@ def test_words_of_the_source_appear_in_order_in_the_reading_views(built_site: Bu
     shown = _view_words(built_site.site, "resolution/") + _view_words(built_site.site, "declaration/")
     source = _source_words_without_footnote_bodies()
     if shown != source:
-        at = next((i for i, (a, b) in enumerate(zip(shown, source)) if a != b), min(len(shown), len(source)))
+        pairs = enumerate(zip(shown, source, strict=False))
+        at = next((i for i, (a, b) in pairs if a != b), min(len(shown), len(source)))
         raise AssertionError(f"differs at word {at}: site {shown[at - 8:at + 8]} source {source[at - 8:at + 8]}")
     assert len(source) > 5_000  # the whole text, not an empty page
 

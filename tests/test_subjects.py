@@ -108,7 +108,8 @@ def test_a_document_without_subjects_falls_back_to_opening_words_marked_from_tex
         points += paragraph["kind"] == "point"
     if "awaza" in source.stem:
         assert points == 5
-        assert site.subjects["att_1__para_13__list_1__point_b"].text == "Trade, trade facilitation and regional integration"
+        point_b = site.subjects["att_1__para_13__list_1__point_b"]
+        assert point_b.text == "Trade, trade facilitation and regional integration"
 
 
 def seed_file(replace: dict[str, str] | None = None, append: str = "") -> str:
@@ -126,7 +127,7 @@ def errors(seed_site: Site, text: str) -> list[str]:
 
 
 def line_of(text: str, needle: str) -> int:
-    return text.split(needle)[0].count("\n") + 1
+    return text.split(needle, maxsplit=1)[0].count("\n") + 1
 
 
 def test_a_subject_too_long_is_reported_at_its_line(seed_site) -> None:
@@ -160,8 +161,9 @@ def test_evidence_may_come_from_a_cited_footnote(seed_site) -> None:
 
 
 def test_a_missing_paragraph_and_an_unknown_eid_are_located(seed_site) -> None:
-    text = seed_file({"att_1__para_42:\n  subject: Expert group on cybercrime\n  evidence: [expert group, cybercrime]\n":
-                      "att_1__para_420:\n  subject: Expert group on cybercrime\n  evidence: [cybercrime]\n"})
+    old = "att_1__para_42:\n  subject: Expert group on cybercrime\n  evidence: [expert group, cybercrime]\n"
+    new = "att_1__para_420:\n  subject: Expert group on cybercrime\n  evidence: [cybercrime]\n"
+    text = seed_file({old: new})
     assert errors(seed_site, text) == [
         f"s.yml:{line_of(text, 'att_1__para_41:')}:1: error: paragraph 'att_1__para_42' has no subject",
         f"s.yml:{line_of(text, 'att_1__para_420:')}:1: error: 'att_1__para_420' is not a paragraph of the document",

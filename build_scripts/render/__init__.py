@@ -8,7 +8,7 @@ decides what goes on one kind of page:
 - :mod:`.common` — the environment and its escaping filters, the site's lookups;
 - :mod:`.fragments` — a paragraph's text, notes, buttons, footnotes, previews;
 - :mod:`.paragraph_pages` — one page per paragraph and point;
-- :mod:`.reading_views` — the whole text of each part;
+- :mod:`.reading_views` — the whole text of each part, and its preamble listed;
 - :mod:`.apparatus_pages` — home, footnotes, documents, parallels, themes,
   about, offline, redirects;
 - :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings;
@@ -44,7 +44,7 @@ from .common import (
 )
 from .data_exports import bundle_name, data_files, mkdocs_config
 from .paragraph_pages import paragraph_page
-from .reading_views import reading_view
+from .reading_views import preamble_pages, reading_view
 from .trainer_pages import trainer_pages
 
 __all__ = ["bundle_name", "mkdocs_config", "printed_number", "reading_view_path", "render"]
@@ -76,6 +76,7 @@ def _render(site: Site) -> dict[str, str]:
     pages[ABOUT_PAGE] = about_page(ix)
     for part in site.document.parts:
         pages[reading_view_path(site.metadata.part(part.key))] = reading_view(ix, part.key)
+    pages.update(preamble_pages(ix))
     for index, unit in enumerate(ix.units):
         pages[unit.page] = paragraph_page(ix, index)
     pages.update(trainer_pages(ix))

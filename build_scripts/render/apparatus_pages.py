@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import ids
 from ..citations import cited_documents
 from ..cite import printed_date
 from ..parallels import MIN_RUN, THRESHOLD
@@ -105,7 +106,11 @@ def _home_groups(ix: SiteIndex, part_key: str) -> list[dict[str, Any]]:
             continue
         heading = "Preambular paragraphs" if unit.kind == "preamble" else (unit.section or operative)
         if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "links": []})
+            # The preambular paragraphs have a page that lists them.
+            link = None
+            if unit.kind == "preamble":
+                link = relative_link(HOME_PAGE, ids.preamble_index_path(unit.part.slug))
+            groups.append({"heading": heading, "link": link, "links": []})
         text = unit.num if unit.block.printed_number else "¶"
         groups[-1]["links"].append({"text": text, "link": relative_link(HOME_PAGE, unit.page), "label": unit.label})
     return groups

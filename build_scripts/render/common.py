@@ -15,7 +15,7 @@ import jinja2
 from .. import ids
 from ..citations import resolve_ibid
 from ..cite import Citation, unit_citation
-from ..inline_render import FootnoteRefs, escape_markdown
+from ..inline_render import FootnoteRefs, escape_line_start, escape_markdown
 from ..model import Backlink, Block, BlockKind, EditorialNote, Footnote, PartMeta, Site
 from ..quotes import quoted
 from ..units import Unit, relative_link, site_units
@@ -33,33 +33,89 @@ ABOUT_PAGE = "about.md"
 DESCRIPTION_LENGTH = 160
 
 
-def yaml_scalar(value: str) -> str:
+# Escaping: every value that leaves the generator is escaped once, by the
+# one helper for the context it lands in. Templates apply them as filters:
+#   md         Markdown text (page bodies, link texts)
+#   code       Markdown text shown as inline code (file names, commands)
+#   attr       an HTML attribute value, in raw HTML, in HTML inside Markdown,
+#              or in an attr_list "{ key="…" }"
+#   text       HTML element text, in raw HTML blocks
+#   page_meta  a front-matter value that MkDocs and Material print into HTML
+#              (title, description, tags), as a YAML scalar
+#   yaml       a front-matter value that no template prints (paths, numbers)
+#   json_script  JSON inside a <script> element
+# ``.html.j2`` templates are autoescaped besides; what they get as HTML
+# comes as ``Markup``. The inline content of the source is escaped by
+# :mod:`..inline_render` on its way to Markdown or HTML.
+
+# Characters that Python-Markdown reads inside raw inline HTML before it
+# stashes it (` and \), or as attr_list syntax ({ }): written as numeric
+# references, which both HTML and Python-Markdown keep as they are.
+_MD_IN_ATTRIBUTE = {c: f"&#{ord(c)};" for c in "`\\{}[]*_#|"}
+
+
+def yaml_scalar(value: object) -> str:
     # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False)
 
 
-def html_attribute(value: str) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return html.escape(value, quote=True)
+def html_attribute(value: object) -> str:
+    """Text for an HTML attribute value in double quotes (in raw HTML or in
+    Markdown's inline HTML and attribute lists)."""
+    return "".join(_MD_IN_ATTRIBUTE.get(c) or html.escape(c, quote=True) for c in str(value))
 
 
-def html_text(value: str) -> str:
-    """Text for HTML element content."""
-    return html.escape(value, quote=False)
+def html_text(value: object) -> str:
+    """Text for HTML element content in a raw HTML block."""
+    return html.escape(str(value), quote=False)
+
+
+def markdown_text(value: object) -> str:
+    """Plain text (a title, a name, a clause) as Markdown that shows exactly
+    that text, wherever on a line it stands."""
+    return escape_line_start(escape_markdown(" ".join(str(value).split())))
+
+
+def markdown_code(value: object) -> str:
+    """Plain text (a file name, a command) as inline code that shows exactly
+    that text. Not a backtick span: a backtick in the value would end it.
+    Python-Markdown reads the text between raw ``<code>`` tags as Markdown,
+    so it is escaped as Markdown text."""
+    return f"<code>{markdown_text(value)}</code>"
+
+
+def theme_html(value: object) -> str:
+    """A value that MkDocs and Material print into pages unescaped, in text
+    and in attributes (site name, page title, description, nav titles and
+    tags): HTML-escaped here, once. The MkDocs hook marks these values as
+    escaped (``Markup``) so that the few places where Material escapes
+    again do not show "&amp;"."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def page_meta(value: object) -> str:
+    return yaml_scalar(theme_html(value))
+
+
+def json_script(value: object) -> str:
+    """JSON for a <script> element: "<" is escaped, so that no text can
+    close the element or open a comment."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown; each value is escaped by its filter
+        # Markdown templates escape each value with its filter; HTML
+        # templates escape every value unless it is Markup.
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
         keep_trailing_newline=True,
     )
-    env.filters["yaml"] = yaml_scalar
-    env.filters["md"] = escape_markdown
-    env.filters["attr"] = html_attribute
-    env.filters["text"] = html_text
-    env.filters["quoted"] = quoted
+    env.filters.update(
+        md=markdown_text, code=markdown_code, attr=html_attribute, text=html_text, page_meta=page_meta, yaml=yaml_scalar,
+        json_script=json_script, quoted=quoted,
+    )
     return env
 
 
@@ -168,5 +224,5 @@ class SiteIndex:
         if unit is not None:
             return {"label": unit.label, "link": relative_link(page, unit.page)}
         # A mark outside any paragraph: link to the part's reading view.
-        meta = self.site.metadata.part(eid.split("__block_")[0])
+        meta = self.site.metadata.part(eid.split("__block_", maxsplit=1)[0])
         return {"label": f"{meta.title} (full text)", "link": relative_link(page, reading_view_path(meta))}

@@ -6,8 +6,9 @@ the embedded preview texts. The markup is in ``fragments.md.j2`` and
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
+
+from markupsafe import Markup
 
 from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
 from ..model import BlockKind, EditorialNote, Footnote, Point, Reference
@@ -39,7 +40,8 @@ _term_patterns = functools.lru_cache(maxsize=4)(TermPatterns.of)
 
 
 def note_admonition(ix: SiteIndex, note: EditorialNote) -> str:
-    return str(ix.fragments.editorial_note(to_markdown(note.text, FootnoteRefs())))
+    body = escape_line_start(to_markdown(note.text, FootnoteRefs()))
+    return str(ix.fragments.editorial_note(body))
 
 
 def paragraph_markdown(ix: SiteIndex, unit: Unit, ctx: PageContext, pagelinks: bool) -> str:
@@ -78,12 +80,13 @@ def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
 
 
 def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:
-    """A footnote's body, editors' notes and resolved "Ibid.", as HTML."""
+    """A footnote's body and editors' notes (HTML, escaped by to_html, as
+    Markup) and what its "Ibid." stands for (plain text)."""
     return {
         "number": footnote.number,
-        "body": to_html(footnote.body.content) if footnote.body else None,
-        "notes": [to_html(n.text) for n in ix.notes_about_footnote(footnote.number)],
-        "resolved": html_text(ix.resolved_ibid.get(footnote.number, "")),
+        "body": Markup(to_html(footnote.body.content)) if footnote.body else None,
+        "notes": [Markup(to_html(n.text)) for n in ix.notes_about_footnote(footnote.number)],
+        "resolved": ix.resolved_ibid.get(footnote.number, ""),
     }
 
 
@@ -112,6 +115,4 @@ def preview_data(ix: SiteIndex, ctx: PageContext) -> str:
             data[target] = {"label": meta.title, "html": counts}
     if not data:
         return ""
-    # JSON in a script element: "<" escaped so that no text can close it.
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    return str(ix.fragments.previews_script(payload))
+    return str(ix.fragments.previews_script(data))

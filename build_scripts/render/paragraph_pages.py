@@ -8,6 +8,7 @@ from typing import Any
 from ..inline import plain_text
 from ..model import Parallel
 from ..parallels import word_diff
+from ..themes import themes_of
 from ..units import Unit, relative_link
 from .common import PageContext, SiteIndex, description
 from .fragments import footnote_list, note_admonition, paragraph_markdown, point_markdown, preview_data
@@ -32,7 +33,7 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
         "paragraph.md.j2",
         unit=unit,
         order=index + 1,
-        tags=[t.title for t in ix.site.themes if unit.eid in t.eids or (unit.block.eid in t.eids)],
+        tags=[t.title for t in themes_of(ix.site.themes, unit)],
         public_url=ix.public_url(unit),
         citation=ix.citation(unit),
         neighbours=_neighbours(ix, index),

@@ -1,12 +1,15 @@
 """The whole text of each part, every block in printed order, each
-paragraph with its eId anchor, its page link and its editors' notes."""
+paragraph with its eId anchor, its page link and its editors' notes; and
+the page that lists a part's preambular paragraphs."""
 
 from __future__ import annotations
 
+from .. import ids
+from ..inline import plain_text
 from ..inline_render import FootnoteRefs, escape_line_start, to_markdown
 from ..model import Block, BlockKind
-from ..units import is_section_heading, section_anchor
-from .common import PageContext, SiteIndex, reading_view_path
+from ..units import is_section_heading, relative_link, section_anchor
+from .common import PageContext, SiteIndex, description, reading_view_path
 from .fragments import footnote_list, markdown, note_admonition, paragraph_markdown, preview_data
 
 
@@ -48,3 +51,26 @@ def heading_markdown(ix: SiteIndex, block: Block, seen_level_2: bool, section_id
     if is_section_heading(block, seen_level_2):
         return str(ix.fragments.section_heading(text, section_id))
     return "#" * block.level + " " + text
+
+
+def preamble_pages(ix: SiteIndex) -> dict[str, str]:
+    """``<slug>/preamble/index.md`` for each part with preambular
+    paragraphs: each one linked, with its opening words."""
+    pages = {}
+    for part in ix.site.document.parts:
+        units = [u for u in ix.units_of(part.key) if u.kind == "preamble"]
+        if not units:
+            continue
+        meta = ix.site.metadata.part(part.key)
+        page = ids.preamble_index_path(meta.slug)
+        pages[page] = ix.render(
+            "preamble.md.j2",
+            part=meta,
+            view_link=relative_link(page, reading_view_path(meta)),
+            paragraphs=[
+                {"num": u.num, "label": u.label, "link": relative_link(page, u.page),
+                 "opening": description(plain_text(u.block.content))}
+                for u in units
+            ],
+        )
+    return pages

@@ -20,7 +20,7 @@ from .model import BlockKind, Document, Emphasis, Inline, LineBreak, Metadata, P
 from .yamlfile import key_at, node_at, value_at
 
 _TOP_KEYS = {"symbol", "body", "title", "site_name", "site_url", "description", "adoption", "parts", "citation",
-             "official", "edition"}
+             "official", "edition", "symbols"}
 _PART_KEYS = {"slug", "name", "title"}
 # Slugs and the site's address become paths and links in every page: they
 # are checked here, so that no character of them needs escaping anywhere.
@@ -200,6 +200,13 @@ def build_metadata(document: Document, path: str, data: Any, site_url_override: 
     diagnostics.extend(problems)
     site_url, problems = _site_url(path, data, site_url_override)
     diagnostics.extend(problems)
+    symbols = data.get("symbols") or []
+    if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
+        diagnostics.append(
+            Diagnostic(value_at(path, data, "symbols"), "'symbols' must be a list of document symbols",
+                       "write e.g. 'symbols: [E/RES/2010/18, A/RES/65/230]'")
+        )
+        symbols = []
     if diagnostics:
         raise InputError(diagnostics)
     return Metadata(
@@ -215,4 +222,5 @@ def build_metadata(document: Document, path: str, data: Any, site_url_override: 
         adoption_date=adoption_date,
         official=official,
         edition=edition,
+        symbols=tuple(s.strip() for s in symbols),
     )

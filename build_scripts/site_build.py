@@ -25,6 +25,7 @@ from pathlib import Path
 from . import sitemap
 from .bundle import BundleError, check_shim, package
 from .cli import main as generate
+from .precompress import precompress
 
 STAGING = ("docs.next", "site.next", "dist.next")
 
@@ -68,6 +69,7 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
     if not offline_only:
         _mkdocs(["--site-dir", str(site)], docs)
         sitemap.finish(site, source)
+        precompress(site)
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
             shutil.copy2(built, site / "downloads" / built.name)

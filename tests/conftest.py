@@ -97,6 +97,8 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / name, ignore=ignore)
         else:
             shutil.copy2(source, destination / name)
+    # The build runs PurgeCSS from the project's node_modules/ (npm ci).
+    (destination / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return destination
 
 

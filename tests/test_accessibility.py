@@ -112,22 +112,49 @@ def test_search_dialog_has_a_name(page, site_url: str) -> None:
     assert dialog.count() == 1 and dialog.is_visible()
 
 
-# 1.00 until the authority panel, the edition's footer and Copy link/Share/
-# Cite (issue 15) added about 1.8 kB (gzip, minified) to a paragraph page's
-# first load (1.00 → 1.024 with the reader presentation), and the trainer's
-# kit (issue 18: trainer.js and trainer.css, the Present and Handout
-# buttons, glossary marks) 1.6 kB more (1.045); present mode and the
-# glossary's tooltip load on first use. Issue 19 trims first-load bytes.
-PAGE_WEIGHT_BUDGET = 1.05
+@pytest.fixture(scope="module")
+def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_naive(tmp_path_factory.mktemp("naive"))
 
 
-def test_page_weight_budget(built_site: BuiltSite, tmp_path: Path) -> None:
-    naive_site = build_naive(tmp_path / "naive")
-    ours = first_load_bytes(built_site.site, "/declaration/42/")
-    theirs = first_load_bytes(naive_site, "/")
-    report(f"first-load bytes (gzip) of /declaration/42/: {ours}; naive one-page site: {theirs}; "
-           f"ratio {ours / theirs:.3f} (goal 0.70; budget {PAGE_WEIGHT_BUDGET:.2f})")
-    # The goal of 0.70 × is out of reach while both load Material's own
-    # bundle and stylesheet (about 57 kB of the 70 kB); the budget guards
-    # against a paragraph page ever weighing more than the whole document.
-    assert ours <= PAGE_WEIGHT_BUDGET * theirs
+# First-load budgets, as ratios to the naive one-page site built in the same
+# run: (uncompressed, gzip). Issue 19's goal is 0.45 / 0.50, out of reach
+# while every page loads Material's JavaScript bundle, alone 0.29 / 0.37 of
+# the naive page. The budgets hold what PurgeCSS and search loaded on
+# demand (assets/lazy-search.js) reached, and keep it from creeping back:
+# without either, the paragraph page is back at 0.89 / 0.93. The reading
+# view of the Declaration carries its whole text, as the naive page does,
+# and more (margin notes, glossary).
+PAGE_WEIGHT_BUDGETS = {
+    "/": (0.70, 0.72),
+    "/declaration/42/": (0.68, 0.71),
+    "/resolution/": (0.79, 0.77),
+    "/declaration/": (0.93, 0.83),
+}
+
+
+@pytest.mark.parametrize("path", sorted(PAGE_WEIGHT_BUDGETS))
+def test_page_weight_budget(built_site: BuiltSite, naive_site: Path, path: str) -> None:
+    rows = []
+    for compressed, budget in zip((False, True), PAGE_WEIGHT_BUDGETS[path], strict=True):
+        ours = first_load_bytes(built_site.site, path, compressed)
+        theirs = first_load_bytes(naive_site, "/", compressed)
+        rows.append((compressed, ours, theirs, budget))
+        report(f"first-load bytes ({'gzip' if compressed else 'uncompressed'}) of {path}: {ours}; "
+               f"naive one-page site: {theirs}; ratio {ours / theirs:.3f} (budget {budget:.2f}; goal "
+               f"{0.50 if compressed else 0.45:.2f})")
+    for compressed, ours, theirs, budget in rows:
+        assert ours <= budget * theirs, (path, "gzip" if compressed else "uncompressed", ours / theirs)
+
+
+def test_material_stylesheet_is_purged(built_site: BuiltSite) -> None:
+    """PurgeCSS ran: Material's rules for features this site never uses
+    (grids of cards, Critic markup) are gone; those for what Material's
+    bundle adds at run time stay, and only the primary colour in use."""
+    css = next((built_site.site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    palette = next((built_site.site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-typeset .grid" not in css and ".md-typeset .critic" not in css
+    for kept in (".md-search-result__meta", ".md-tooltip2--active", ".md-dialog--active", ".md-top"):
+        assert kept in css, kept
+    assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-primary=red]" not in palette
+    assert not list((built_site.site / "assets" / "stylesheets").glob("*.map"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 from build_scripts.diagnostics import InputError

@@ -379,8 +379,10 @@ def test_a_slug_that_is_not_a_plain_folder_name_is_refused(tmp_path: Path) -> No
                      re.MULTILINE), result.stderr
 
 
-@pytest.mark.parametrize(("path", "field", "locator"),
-                         [("declaration/42/", "citation-annex", "para. 42"), ("resolution/9/", "citation-main", "para. 9")])
+@pytest.mark.parametrize(
+    ("path", "field", "locator"),
+    [("declaration/42/", "citation-annex", "para. 42"), ("resolution/9/", "citation-main", "para. 9")],
+)
 def test_the_cite_dialog_shows_the_citation_template_as_written(
         hostile_site: BuiltSite, browser, path: str, field: str, locator: str) -> None:
     context = browser.new_context()

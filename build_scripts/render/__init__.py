@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..model import Site
+from ..search_terms import search_files
 from .apparatus_pages import (
     about_page,
     documents_page,
@@ -81,4 +82,6 @@ def _render(site: Site) -> dict[str, str]:
         pages[unit.page] = paragraph_page(ix, index)
     pages.update(trainer_pages(ix))
     pages.update(redirect_pages(ix))
+    # What the search box knows beyond the pages' words (SEARCH.md).
+    pages.update(search_files(site, FOOTNOTES_PAGE, "footnote-{number}", ABOUT_PAGE))
     return pages

@@ -113,7 +113,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=markdown_text, code=markdown_code, attr=html_attribute, text=html_text, page_meta=page_meta, yaml=yaml_scalar,
+        md=markdown_text, code=markdown_code, attr=html_attribute, text=html_text, page_meta=page_meta,
+        yaml=yaml_scalar,
         json_script=json_script, quoted=quoted,
     )
     return env

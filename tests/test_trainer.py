@@ -72,21 +72,19 @@ def font_px(page: Any) -> float:
 
 
 @pytest.mark.parametrize(
-    ("page", "letter", "name"),
+    ("source", "page", "name"),
     [
-        ("declaration/42.md", None, "declaration-42"),
-        ("declaration/preamble/2.md", None, "declaration-preamble-2"),
-        ("resolution/9.md", None, "resolution-9"),
-        ("declaration/13/a.md", "a", "declaration-13"),
+        (SEED, "declaration/42.md", "declaration-42"),
+        (SEED, "declaration/preamble/2.md", "declaration-preamble-2"),
+        (SEED, "resolution/9.md", "resolution-9"),
+        # A lettered point is handed out with its paragraph.
+        ("tests/data/corpus/a-res-80-3-awaza-political-declaration.md", "annex/13/a.md", "annex-13"),
+        ("tests/data/corpus/a-res-80-3-awaza-political-declaration.md", "annex/13.md", "annex-13"),
     ],
 )
-def test_handout_names_follow_the_paragraph_pages(page: str, letter: str | None, name: str) -> None:
-    class FakeUnit:  # only what handout_name reads
-        def __init__(self) -> None:
-            self.page = page
-            self.point = object() if letter else None
-
-    assert handout_name(FakeUnit()) == name
+def test_handout_names_follow_the_paragraph_pages(source: str, page: str, name: str) -> None:
+    units = {u.page: u for u in SiteIndex.of(build(load(ROOT / source))).units}
+    assert handout_name(units[page]) == name
 
 
 def test_a_qr_code_is_the_same_svg_every_time_and_only_svg() -> None:

@@ -124,12 +124,16 @@ def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # demand (assets/lazy-search.js) reached, and keep it from creeping back:
 # without either, the paragraph page is back at 0.89 / 0.93. The reading
 # view of the Declaration carries its whole text, as the naive page does,
-# and more (margin notes, glossary).
+# and more (margin notes, glossary). The trainer's kit (issue 18) adds
+# about 1.4 kB gzip to every page (trainer.js and trainer.css, which load
+# present mode and the glossary's tooltip on first use, the Present and
+# Handout buttons) and 2 kB to a reading view (its glossary marks): +0.015
+# to +0.02.
 PAGE_WEIGHT_BUDGETS = {
-    "/": (0.70, 0.72),
-    "/declaration/42/": (0.68, 0.71),
-    "/resolution/": (0.79, 0.77),
-    "/declaration/": (0.93, 0.83),
+    "/": (0.70, 0.73),
+    "/declaration/42/": (0.68, 0.73),
+    "/resolution/": (0.79, 0.78),
+    "/declaration/": (0.94, 0.85),
 }
 
 

@@ -4,7 +4,6 @@ small next to the naive alternative, and reproducible byte for byte."""
 from __future__ import annotations
 
 import hashlib
-import re
 import zipfile
 from pathlib import Path
 
@@ -16,19 +15,23 @@ from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report
 # The reading site: 0.75 until every page gained the authority panel, the
 # edition's footer and the Cite dialog's shell (about 390 bytes compressed
 # per page, 35 kB in all) and the bundle the citations for download
-# (cite/citations.js, 8 kB): 0.73 → 0.80; then 0.83 with the trainer kit's
-# hooks on its pages (theme tags, Present and Handout buttons, glossary
-# marks, trainer.js and trainer.css: 18 kB).
-MAX_RATIO = 0.84
+# (cite/citations.js, 8 kB): 0.73 → 0.80; the search layer (issue 17: its
+# code and the acronym and symbol data) and the subjects in result titles
+# brought it to 0.84; the trainer kit's hooks on its pages (theme tags,
+# Present and Handout buttons, glossary marks, trainer.js and trainer.css:
+# 20 kB) to 0.87.
+MAX_RATIO = 0.88
 # The trainer's kit (issue 18), which the bundle now carries: themes (17
 # pages, 57 kB), the open data (40 kB), a handout page per paragraph and
-# per theme (45 kB), the kit's data (36 kB), the glossary page (10 kB) and
-# the scripts and styles loaded on first use: 0.36. Issue 18 asked for the
-# whole zip within 0.85; with the themes and data alone at 0.15 on top of a
-# reading site at 0.80, that needs lighter pages first (issue 19).
+# per theme, the builder and the glance (74 kB), the kit's data (37 kB),
+# the glossary page (10 kB) and the scripts and styles loaded on first use:
+# 0.40. Issue 18 asked for the whole zip within 0.85 of the naive bundle;
+# it is 1.28, and cannot be 0.85 while the reading site alone is 0.84:
+# the themes and the data alone are 0.15. That needs lighter pages first
+# (issue 19).
 KIT_FILES = ("themes/", "data/", "handouts/", "kit/", "glossary.html", "tags.json", "assets/present.",
-             "assets/glossary.", "assets/handout.")
-MAX_KIT_RATIO = 0.37
+             "assets/glossary.", "assets/handout.", "assets/kit-pages.", "assets/builder.")
+MAX_KIT_RATIO = 0.41
 
 
 @pytest.fixture
@@ -69,7 +72,8 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     page.keyboard.type("Qatar", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
-    titles = [t.split("\n")[0] for t in results.all_inner_texts()]
+    # A result's title is the paragraph's label, then its subject.
+    titles = [t.split("\n")[0].split(" · ")[0] for t in results.all_inner_texts()]
     assert "Resolution 2010/18, operative paragraph 16" in titles
     assert "Salvador Declaration, paragraph 54" in titles
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
@@ -143,18 +147,20 @@ def test_printed_link_addresses_are_the_public_urls(offline_page, offline_site: 
             "() => [...document.querySelectorAll('.md-content a[data-print-href]')]"
             ".map(a => a.getAttribute('data-print-href'))")
 
-    public = "https://salvador-declaration.example.org/"
+    public = PUBLIC_ADDRESS
     for local, online in [("resolution/9.html", "resolution/9/"), ("declaration/index.html", "declaration/")]:
         offline = printed(offline_page, (offline_site / local).as_uri())
         assert offline, local
         assert all(v.startswith("https://") and ".html" not in v for v in offline), offline
-        # Themes and the open data are online only (mkdocs.offline.yml).
-        kept = [v for v in printed(page, site_url + "/" + online) if not re.search(r"/(themes|data)/", v)]
-        assert sorted(offline) == sorted(kept), local
+        # Themes and the open data are in the bundle too (the trainer's kit).
+        assert sorted(offline) == sorted(printed(page, site_url + "/" + online)), local
     # The home page, at the top folder (online it has more: the download).
     home = printed(offline_page, (offline_site / "index.html").as_uri())
     assert f"{public}declaration/42/" in home and f"{public}footnotes/" in home
-    assert all(v.startswith(public) and ".html" not in v for v in home), home
+    # Links to the official documents (the authority panel) keep their own
+    # address; every link within the site prints under the public one.
+    within = [v for v in home if not v.startswith("https://undocs.org/")]
+    assert within and all(v.startswith(public) and ".html" not in v for v in within), home
     offline = printed(offline_page, (offline_site / "resolution" / "9.html").as_uri())
     assert f"{public}declaration/42/" in offline
     after = offline_page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")

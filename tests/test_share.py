@@ -4,7 +4,6 @@ and its alt text, on every page."""
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import yaml
@@ -33,8 +32,6 @@ def test_every_page_has_the_card_and_its_type(built_site: BuiltSite) -> None:
         url = path.relative_to(built_site.site).as_posix()
         if page.find("meta", attrs={"http-equiv": "refresh"}):
             continue  # a retired id's redirect
-        if page.find("link", attrs={"href": re.compile(r"assets/handout\.css$")}):
-            continue  # a handout (overrides/handout.html), made to be printed; its paragraph's page is shared
         assert meta(page, "og:image") == CARD, url
         assert meta(page, "og:image:alt") == ALT, url
         assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630"), url

@@ -358,6 +358,7 @@ def test_a_custom_handout_from_the_address(room: Any, offline_site: Path) -> Non
 def test_the_handout_builder_makes_a_handout_of_the_ticked_paragraphs(room: Any, offline_site: Path) -> None:
     page = room
     page.goto((offline_site / "handouts" / "index.html").as_uri())
+    page.locator("#sd-make-handout[data-ready]").wait_for()  # builder.js, loaded by trainer.js
     page.locator("input[value='resolution-9']").check()
     page.locator("input[value='declaration-42']").check()
     page.locator("#sd-make-handout").click()
@@ -414,7 +415,7 @@ def test_a_terms_definition_shows_on_hover_focus_and_tap(browser, offline_site: 
     term = page.locator("#att_1__para_42 .sd-term[data-term='open-ended-intergovernmental-expert-group']")
     term.wait_for()
     page.wait_for_function("document.querySelector('.sd-term').tabIndex === 0")
-    tip = page.locator("#sd-term-tip")
+    tip = page.locator("#sd-term-popup")
     assert tip.is_hidden()
     if how == "hover":
         term.hover()
@@ -426,7 +427,7 @@ def test_a_terms_definition_shows_on_hover_focus_and_tap(browser, offline_site: 
     tip.wait_for(state="visible")
     definition = glossary_definitions(offline_site)["open-ended-intergovernmental-expert-group"]
     assert tip.inner_text().split() == " ".join(["Editors’ glossary", *definition]).split()
-    assert term.get_attribute("aria-describedby") == "sd-term-tip"
+    assert term.get_attribute("aria-describedby") == "sd-term-popup"
     page.keyboard.press("Escape")
     assert tip.is_hidden()
     context.close()

@@ -11,19 +11,19 @@
 (function () {
   "use strict";
 
-  var tip = document.createElement("div");
-  tip.id = "sd-term-tip";
-  tip.className = "sd-term-tip";
-  tip.setAttribute("role", "tooltip");
-  tip.hidden = true;
+  var popup = document.createElement("div");
+  popup.id = "sd-term-popup";
+  popup.className = "sd-term-popup";
+  popup.setAttribute("role", "tooltip");
+  popup.hidden = true;
   var who = document.createElement("p");
-  who.className = "sd-term-tip__who";
+  who.className = "sd-term-popup__who";
   who.textContent = "Editors’ glossary";
   var name = document.createElement("p");
-  name.className = "sd-term-tip__term";
+  name.className = "sd-term-popup__term";
   var body = document.createElement("p");
-  body.className = "sd-term-tip__definition";
-  tip.append(who, name, body);
+  body.className = "sd-term-popup__definition";
+  popup.append(who, name, body);
 
   var current = null;
   var shownAt = 0;
@@ -36,20 +36,20 @@
     shownAt = Date.now();
     name.textContent = entry[0];
     body.textContent = entry[1];
-    tip.hidden = false;
+    popup.hidden = false;
     var rect = mark.getBoundingClientRect();
-    var left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - tip.offsetWidth - 8);
+    var left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - popup.offsetWidth - 8);
     var top = rect.bottom + 6;
-    if (top + tip.offsetHeight > window.innerHeight && rect.top > tip.offsetHeight + 6) {
-      top = rect.top - tip.offsetHeight - 6;
+    if (top + popup.offsetHeight > window.innerHeight && rect.top > popup.offsetHeight + 6) {
+      top = rect.top - popup.offsetHeight - 6;
     }
-    tip.style.left = (left + window.scrollX) + "px";
-    tip.style.top = (top + window.scrollY) + "px";
+    popup.style.left = (left + window.scrollX) + "px";
+    popup.style.top = (top + window.scrollY) + "px";
   }
 
   function hide() {
     current = null;
-    tip.hidden = true;
+    popup.hidden = true;
   }
 
   function markOf(event) {
@@ -66,9 +66,9 @@
   }
 
   function start(mark, type) {
-    document.body.appendChild(tip);
+    document.body.appendChild(popup);
     document.querySelectorAll(".sd-term[data-term]").forEach(function (each) {
-      each.setAttribute("aria-describedby", tip.id);
+      each.setAttribute("aria-describedby", popup.id);
     });
     ["mouseover", "focusin", "click"].forEach(function (eventType) {
       document.addEventListener(eventType, function (event) {

@@ -76,7 +76,7 @@
     var body = el("div", "sd-present__body");
     var text = el("div", "sd-present__text");
     body.appendChild(text);
-    var qr = el("figure", "sd-present__qr");
+    var qr = el("div", "sd-present__qr");
     var foot = el("footer", "sd-present__foot");
     var count = el("p", "sd-present__count");
     var address = el("p", "sd-present__address");

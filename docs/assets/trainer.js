@@ -9,8 +9,8 @@
  * - Glossary terms (build_scripts/render/glossary_marks.py): each becomes
  *   focusable; the first hover, focus or tap on one loads glossary.css,
  *   glossary.js and the definitions (kit/glossary.js), which show it.
- * - The handout builder (handouts/index.md): "Make the handout" carries the
- *   ticked paragraphs, in document order, to the custom handout (?p=…).
+ * - The glossary page and the handout builder: their styles
+ *   (kit-pages.css) and the builder's script (builder.js).
  */
 (function () {
   "use strict";
@@ -72,23 +72,6 @@
     });
   }
 
-  var make = document.getElementById("sd-make-handout");
-  var form = document.querySelector(".sd-handout-builder");
-  if (make && form) {
-    make.addEventListener("click", function (event) {
-      var chosen = Array.prototype.map.call(form.querySelectorAll("input[name=p]:checked"), function (box) {
-        return box.value;
-      });
-      if (!chosen.length) {
-        event.preventDefault();
-        var hint = document.getElementById("sd-make-hint") || document.createElement("p");
-        hint.id = "sd-make-hint";
-        hint.setAttribute("role", "status");
-        hint.textContent = "Tick at least one paragraph first.";
-        make.after(hint);
-        return;
-      }
-      make.href = make.href.split("?")[0] + "?p=" + chosen.join(",");
-    });
-  }
+  if (document.querySelector(".sd-handout-builder, .sd-glossary-definition")) load("kit-pages.css");
+  if (document.getElementById("sd-make-handout")) load("builder.js");
 })();

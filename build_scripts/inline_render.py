@@ -72,13 +72,17 @@ def footnote_ref_html(number: int, ref_id: str) -> str:
 
 LinkFor = Callable[[Reference], str | None]
 """Gives the Markdown link target of a reference on the page being rendered."""
+TextMarkup = Callable[[str], str]
+"""Turns a run of literal text into escaped Markdown (by default
+:func:`escape_markdown`; the glossary's marker also wraps terms)."""
 
 
-def to_markdown(content: tuple[Inline, ...], refs: FootnoteRefs, link_for: LinkFor | None = None) -> str:
+def to_markdown(content: tuple[Inline, ...], refs: FootnoteRefs, link_for: LinkFor | None = None,
+                text_markup: TextMarkup = escape_markdown) -> str:
     out: list[str] = []
     for node in content:
         if isinstance(node, Text):
-            out.append(escape_markdown(node.text))
+            out.append(text_markup(node.text))
         elif isinstance(node, Reference):
             target = link_for(node) if link_for else None
             text = escape_markdown(node.text)
@@ -89,7 +93,7 @@ def to_markdown(content: tuple[Inline, ...], refs: FootnoteRefs, link_for: LinkF
                 out.append(f'[{text}]({target}){{ .sd-ref data-preview="{node.target}" }}')
         elif isinstance(node, Emphasis):
             tag = "strong" if node.strong else "em"
-            out.append(f"<{tag}>{to_markdown(node.children, refs, link_for)}</{tag}>")
+            out.append(f"<{tag}>{to_markdown(node.children, refs, link_for, text_markup)}</{tag}>")
         elif isinstance(node, FootnoteMark):
             out.append(footnote_ref_html(node.number, refs.next_id(node.number)))
         elif isinstance(node, LineBreak):

@@ -93,7 +93,15 @@ def test_keyboard_only_from_home_to_a_footnote(page, site_url: str) -> None:
     # goes on to the next mark, with a visible focus ring, not back to the
     # top of the page.
     assert page.evaluate("document.activeElement === document.body")
+    # The Tab stops in the text after 15 are the glossary terms used there
+    # for the first time on the page, then footnote 16.
     page.keyboard.press("Tab")
+    terms = []
+    while page.evaluate("document.activeElement.classList.contains('sd-term')"):
+        terms.append(page.evaluate("[document.activeElement.textContent, "
+                                   "document.activeElement.matches(':focus-visible')]"))
+        page.keyboard.press("Tab")
+    assert terms == [["standards and norms", True], ["juvenile justice", True]]
     assert page.evaluate("[document.activeElement.textContent, document.activeElement.matches(':focus-visible'), "
                          "getComputedStyle(document.activeElement).outlineStyle]") == ["16", True, "auto"]
 
@@ -117,12 +125,16 @@ def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # demand (assets/lazy-search.js) reached, and keep it from creeping back:
 # without either, the paragraph page is back at 0.89 / 0.93. The reading
 # view of the Declaration carries its whole text, as the naive page does,
-# and more (margin notes, glossary).
+# and more (margin notes, glossary). The trainer's kit (issue 18) adds
+# about 1.4 kB gzip to every page (trainer.js and trainer.css, which load
+# present mode and the glossary's tooltip on first use, the Present and
+# Handout buttons) and 2 kB to a reading view (its glossary marks): +0.015
+# to +0.02.
 PAGE_WEIGHT_BUDGETS = {
-    "/": (0.70, 0.72),
-    "/declaration/42/": (0.68, 0.71),
-    "/resolution/": (0.79, 0.77),
-    "/declaration/": (0.93, 0.83),
+    "/": (0.70, 0.73),
+    "/declaration/42/": (0.68, 0.73),
+    "/resolution/": (0.79, 0.78),
+    "/declaration/": (0.94, 0.85),
 }
 
 

@@ -59,7 +59,8 @@ def view_words(site: Path, view: str) -> list[str]:
     html = (site / view / "index.html").read_text(encoding="utf-8")
     page = one(BeautifulSoup(html, "html.parser"), "article.md-content__inner")
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-copy", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority",
+                     ".sd-present-tools"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)

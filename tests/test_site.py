@@ -159,7 +159,8 @@ def _view_words(site: Path, view: str) -> list[str]:
     page = article(site, view)
     # The margin notes (.sd-margin) are the site's words beside the text.
     for selector in [".sd-fnref", ".sd-pagelink", ".sd-footnotes", ".admonition", ".sd-apparatus",
-                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority"]:
+                     ".sd-apparatus-title", ".sd-footnotes-title", ".sd-margin", "script", ".sd-authority",
+                     ".sd-print-address", ".sd-present-tools"]:
         for element in page.select(selector):
             element.decompose()
     return rendered_words(page)

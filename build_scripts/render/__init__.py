@@ -14,7 +14,9 @@ decides what goes on one kind of page:
 - :mod:`.theme_pages` — the themes, each page with its paragraphs in full;
 - :mod:`.navigation`, :mod:`.labels`, :mod:`.jump` — the navigation, how a
   paragraph is named (number, subject, title), the jump box's map;
-- :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings.
+- :mod:`.data_exports` — document.json, ids.json, Akoma Ntoso, MkDocs settings;
+- :mod:`.trainer_pages` — the trainer's kit: glossary, handouts and the data
+  that present mode and handouts assemble from.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from .jump import JUMP_DATA, jump_data
 from .paragraph_pages import paragraph_page
 from .reading_views import preamble_pages, reading_view
 from .theme_pages import theme_pages
+from .trainer_pages import trainer_pages
 
 __all__ = ["OFFLINE_CONFIG", "bundle_name", "mkdocs_config", "offline_mkdocs_config", "printed_number",
            "reading_view_path", "render"]
@@ -83,6 +86,7 @@ def _render(site: Site) -> dict[str, str]:
     pages.update(preamble_pages(ix))
     for index, unit in enumerate(ix.units):
         pages[unit.page] = paragraph_page(ix, index)
+    pages.update(trainer_pages(ix))
     pages.update(redirect_pages(ix))
     # What the search box knows beyond the pages' words (SEARCH.md).
     pages.update(search_files(site, FOOTNOTES_PAGE, "footnote-{number}", ABOUT_PAGE))

@@ -24,6 +24,7 @@ from .common import (
 )
 from .fragments import footnote_item
 from .jump import jump_examples
+from .trainer_pages import trainer_links
 
 
 def footnotes_page(ix: SiteIndex) -> str:
@@ -136,7 +137,7 @@ def about_page(ix: SiteIndex) -> str:
 
 
 def offline_page(ix: SiteIndex, bundle: str) -> str:
-    return ix.render("offline.md.j2", meta=ix.site.metadata, bundle_name=bundle)
+    return ix.render("offline.md.j2", meta=ix.site.metadata, bundle_name=bundle, kit=trainer_links(ix, OFFLINE_PAGE))
 
 
 def redirect_pages(ix: SiteIndex) -> dict[str, str]:

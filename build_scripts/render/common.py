@@ -150,6 +150,9 @@ class PageContext:
     in_reading_view: bool
     refs: FootnoteRefs = field(default_factory=FootnoteRefs)
     previews: dict[str, None] = field(default_factory=dict)
+    marked_terms: set[int] = field(default_factory=set)
+    """The glossary entries (by index) already marked at their first use
+    on this page (see :mod:`.glossary_marks`)."""
 
 
 @dataclass(frozen=True)

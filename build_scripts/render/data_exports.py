@@ -84,6 +84,8 @@ def mkdocs_config(site: Site) -> dict[str, Any]:
             "sd_themes": [
                 {"title": t.title, "page": f"themes/{t.slug}", "count": len(t.eids)} for t in site.themes
             ],
+            # The home page's links to the trainer's kit (overrides/main.html).
+            "sd_kit": {"themes": bool(site.themes), "glossary": bool(site.glossary)},
         },
     }
 

@@ -5,6 +5,7 @@ the embedded preview texts. The markup is in ``fragments.md.j2`` and
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from markupsafe import Markup
@@ -14,6 +15,7 @@ from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdow
 from ..model import BlockKind, EditorialNote, Footnote, Point, Reference
 from ..units import Unit, relative_link
 from .common import PageContext, SiteIndex, html_text, printed_number, reading_view_path
+from .glossary_marks import TermMarker, TermPatterns
 
 
 def markdown(ix: SiteIndex, content: tuple, ctx: PageContext) -> str:
@@ -30,7 +32,12 @@ def markdown(ix: SiteIndex, content: tuple, ctx: PageContext) -> str:
             return relative_link(ctx.page, unit.view, unit.eid)
         return relative_link(ctx.page, unit.page)
 
-    return to_markdown(content, ctx.refs, link_for)
+    marker = TermMarker(_term_patterns(ix.site.glossary), ctx.marked_terms)
+    return to_markdown(content, ctx.refs, link_for, marker.markup)
+
+
+# The glossary's phrases are compiled once per site, not once per page.
+_term_patterns = functools.lru_cache(maxsize=4)(TermPatterns.of)
 
 
 def note_admonition(ix: SiteIndex, note: EditorialNote) -> str:

@@ -14,6 +14,7 @@ from ..model import Theme
 from ..units import relative_link
 from .common import THEMES_PAGE, PageContext, SiteIndex
 from .fragments import footnote_list, paragraph_markdown, preview_data
+from .trainer_pages import theme_deck, theme_handout_path
 
 
 def theme_pages(ix: SiteIndex) -> dict[str, str]:
@@ -58,4 +59,6 @@ def theme_page(ix: SiteIndex, theme: Theme) -> str:
         paragraphs=paragraphs,
         footnotes=footnote_list(ix, ctx.refs, searchable=False),
         previews=preview_data(ix, ctx),
+        deck=theme_deck(ix, theme),
+        handout_link=relative_link(page, theme_handout_path(theme)),
     )

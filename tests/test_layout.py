@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from readability import BOX, CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
+from readability import CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
 
 from conftest import report
 
@@ -16,8 +16,11 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PARAGRAPH_PAGES = ["/declaration/49/", "/declaration/42/", "/resolution/9/", "/resolution/preamble/1/"]
 READING_VIEWS = ["/declaration/", "/resolution/"]
+# The home page and a theme page: the contents, the jump box's hint, the
+# theme's paragraphs in full.
+OTHER_PAGES = ["/", "/themes/cybercrime/", "/footnotes/"]
 MEASURE = 75
-TEXT_BLOCKS = ".md-content :is(p, li, dd, h1, h2, h3)"
+TEXT_BLOCKS = ".md-content :is(p, li, dd, h1, h2, h3, .sd-jump__hint, .sd-margin)"
 
 
 @pytest.fixture(params=["desktop", "phone"])
@@ -31,12 +34,21 @@ def screen(request, browser):
 def test_no_line_is_longer_than_the_measure(screen, site_url: str) -> None:
     name, page = screen
     longest = ""
-    for url in PARAGRAPH_PAGES + READING_VIEWS:
+    for url in PARAGRAPH_PAGES + READING_VIEWS + OTHER_PAGES:
         page.goto(site_url + url)
         line = page.evaluate(CHARACTERS_PER_LINE, TEXT_BLOCKS)
         assert len(line) <= MEASURE, f"{url} at {name}: {len(line)} characters: {line!r}"
         longest = max(longest, line, key=len)
     report(f"longest line of text, {name}: {len(longest)} characters (measure {MEASURE})")
+
+
+def test_the_measure_is_measured(page, site_url: str) -> None:
+    """The line counter itself: with the measure lifted, a desktop's lines
+    run past it."""
+    page.goto(site_url + "/declaration/")
+    page.add_style_tag(content=":root { --sd-measure: 200ch !important; }")
+    line = page.evaluate(CHARACTERS_PER_LINE, TEXT_BLOCKS)
+    assert len(line) > 100, line
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -47,10 +59,17 @@ def test_title_is_dark_and_names_document_and_paragraph(browser, site_url: str, 
     title = page.locator("h1")
     text = title.inner_text()
     assert "Salvador Declaration" in text and re.search(r"\b49\b", text), text
-    contrast = title.evaluate(CONTRAST)
-    assert contrast >= 7, f"title contrast {contrast:.2f} in {scheme} mode"
-    assert int(title.evaluate("el => getComputedStyle(el).fontWeight")) >= 600
-    report(f"title contrast, {scheme} mode: {contrast:.1f}:1")
+    lowest = 21.0
+    # The title and the subject under it, on a paragraph page; the title of
+    # a preambular paragraph's page, a reading view and the home page.
+    for url in ["/declaration/49/", "/resolution/preamble/3/", "/declaration/", "/resolution/", "/"]:
+        page.goto(site_url + url)
+        for part in [page.locator("h1"), *page.locator("h1 .sd-subject").all()]:
+            contrast = part.evaluate(CONTRAST)
+            assert contrast >= 7, f"{url}: title contrast {contrast:.2f} in {scheme} mode"
+            lowest = min(lowest, contrast)
+        assert int(page.locator("h1").evaluate("el => getComputedStyle(el).fontWeight")) >= 600, url
+    report(f"title contrast, {scheme} mode: at least {lowest:.1f}:1")
     context.close()
 
 
@@ -137,28 +156,39 @@ def test_hidden_glyphs_take_no_tap_on_a_touch_screen(browser, site_url: str) -> 
     context.close()
 
 
-MARGIN_NOTE = '<aside class="sd-margin"><p>Acted on by resolution 2010/18, operative paragraph 9</p></aside>'
+# Every margin note of a reading view and the paragraph it belongs to (the
+# block just before it): their boxes.
+MARGIN_BOXES = """() => [...document.querySelectorAll('.md-content aside.sd-margin')].map(note => {
+    const box = el => { const r = el.getBoundingClientRect();
+        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+    return {id: note.previousElementSibling.id, text: box(note.previousElementSibling), margin: box(note)}; })"""
 
 
-def test_margin_notes_sit_beside_the_paragraph_on_a_desktop_and_under_it_on_a_phone(screen, site_url: str) -> None:
+@pytest.mark.parametrize("url", READING_VIEWS)
+def test_margin_notes_sit_beside_the_paragraph_on_a_desktop_and_under_it_on_a_phone(screen, site_url: str,
+                                                                                   url: str) -> None:
     name, page = screen
-    page.goto(site_url + "/declaration/")
-    paragraph = page.locator("#att_1__para_42")
-    paragraph.evaluate("(el, note) => el.insertAdjacentHTML('afterend', note)", MARGIN_NOTE)
-    note = page.locator("#att_1__para_42 + aside.sd-margin")
-    text, margin = paragraph.evaluate(BOX), note.evaluate(BOX)
-    if name == "desktop":
-        assert margin["left"] >= text["right"] + 16, "beside the text, with a gutter"
-        assert abs(margin["top"] - text["top"]) < 30, "level with the paragraph's first line"
-        assert margin["right"] <= 1280
-    else:
-        assert margin["top"] >= text["bottom"] - 1, "under the paragraph"
-        assert abs(margin["left"] - text["left"]) < 1
+    page.goto(site_url + url)
+    notes = page.evaluate(MARGIN_BOXES)
+    assert len(notes) >= 10, "the reading view has its margin notes"
+    width = page.viewport_size["width"]
+    for found in notes:
+        text, margin = found["text"], found["margin"]
+        if name == "desktop":
+            assert margin["left"] >= text["right"] + 16, f"{found['id']}: beside the text, with a gutter"
+            assert abs(margin["top"] - text["top"]) < 30, f"{found['id']}: level with the paragraph's first line"
+            assert margin["right"] <= width
+        else:
+            assert margin["top"] >= text["bottom"] - 1, f"{found['id']}: under the paragraph"
+            assert abs(margin["left"] - text["left"]) < 1, found["id"]
+            assert margin["right"] <= width
+    paragraph = page.locator("#att_1__para_42, #para_9").first
+    note = page.locator(":is(#att_1__para_42, #para_9) + aside.sd-margin")
     assert note.evaluate(FONT_SIZE) < paragraph.evaluate(FONT_SIZE), "quieter than the text"
-    assert note.locator("p").evaluate(CONTRAST) >= 4.5
+    assert note.locator("p").first.evaluate(CONTRAST) >= 4.5
 
 
-TARGETS = "a.footnote-ref, a.footnote-backref, .sd-pagelink, .sd-copy--compact"
+TARGETS = "a.footnote-ref, a.footnote-backref, .sd-pagelink, .sd-copy--compact, a.sd-permalink"
 
 
 @pytest.mark.parametrize("url", ["/declaration/49/", "/declaration/", "/resolution/"])

@@ -57,6 +57,28 @@ def test_every_paragraph_has_its_subject_in_contents_title_and_og_title(built_si
     assert soup(built_site.site, "").title.get_text() == "Salvador Declaration reader"
 
 
+SITE_NAME = "Salvador Declaration reader"
+
+
+def test_no_title_names_the_site_twice(built_site: BuiltSite) -> None:
+    """Every page's <title> and og:title, the home page's included: the
+    site's name at most once, and never after a title that already names
+    the document (paragraph pages)."""
+    titles = {}
+    for path in built_site.site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if page.title is None:  # a redirect
+            continue
+        titles[path.relative_to(built_site.site).as_posix()] = page.title.get_text()
+        og = page.select_one('meta[property="og:title"]')
+        for title in [page.title.get_text(), og["content"] if og else ""]:
+            assert title.count(SITE_NAME) <= 1, (path, title)
+    assert len(titles) > 150
+    assert titles["index.html"] == SITE_NAME
+    assert titles["declaration/42/index.html"] == "42 · Expert group on cybercrime — Salvador Declaration"
+    assert titles["footnotes/index.html"] == f"Footnotes - {SITE_NAME}"
+
+
 def test_subjects_are_marked_as_the_editors_and_never_in_the_text(built_site: BuiltSite, index: SiteIndex) -> None:
     for unit in index.units:
         page = article(built_site.site, page_url(unit.page))

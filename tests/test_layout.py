@@ -98,22 +98,30 @@ def test_footnotes_are_large_and_dark_enough(browser, site_url: str, scheme: str
            f"contrast at least {min(v[1] for v in found.values()):.1f}:1")
 
 
-def test_actions_are_quieter_than_the_text(page, site_url: str) -> None:
-    page.goto(site_url + "/declaration/49/")
-    text = page.locator("#att_1__para_49")
+@pytest.mark.parametrize(("url", "text"), [("/declaration/49/", "#att_1__para_49"),
+                                         ("/declaration/", "#att_1__para_42"),
+                                         ("/themes/cybercrime/", "#att_1__para_42")])
+def test_actions_are_quieter_than_the_text(page, site_url: str, url: str, text: str) -> None:
+    """The buttons (copy link, cite, read in context, present, handout):
+    smaller and no bolder than the text, a hairline border, and no taller
+    than a 44 px tap target needs."""
+    page.goto(site_url + url)
+    text = page.locator(text)
     text_size = text.evaluate(FONT_SIZE)
     text_weight = int(text.evaluate("el => getComputedStyle(el).fontWeight"))
-    buttons = page.locator(".sd-tools :is(a, button)").all()
-    assert len(buttons) >= 2
+    buttons = page.locator(".md-content .sd-tools :is(a, button)").all()
+    assert len(buttons) >= (5 if url == "/declaration/49/" else 1)
     for button in buttons:
         style = button.evaluate("""el => { const s = getComputedStyle(el);
             return {size: parseFloat(s.fontSize), weight: Number(s.fontWeight),
+                    height: el.getBoundingClientRect().height,
                     border: Math.max(...["Top", "Right", "Bottom", "Left"].map(
                         side => parseFloat(s["border" + side + "Width"])))}; }""")
         name = button.inner_text()
         assert style["size"] < text_size, f"{name}: {style['size']} px, the text {text_size} px"
         assert style["weight"] <= text_weight, f"{name}: weight {style['weight']}"
         assert style["border"] <= 1, f"{name}: a {style['border']} px border"
+        assert 44 <= style["height"] <= 48, f"{name}: {style['height']} px high"
 
 
 def glyph_opacities(page) -> list[str]:

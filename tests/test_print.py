@@ -47,13 +47,15 @@ def test_every_paragraph_page_prints_on_one_page(page, site_url: str, built_site
     subject) and its public address; no ↩, no theme-chip addresses."""
     urls = paragraph_pages(built_site.site)
     assert len(urls) >= 88
-    longer, wrong, chipped = [], [], 0
+    longer: list[tuple[str, str, int]] = []
+    wrong: list[tuple[str, ...]] = []
+    chipped = 0
     for url in urls:
         page.goto(site_url + url)
         text = printed(page)
         title = page.locator('meta[property="og:title"]').get_attribute("content")
         if text.strip().splitlines()[:2] != [title, PUBLIC_ADDRESS + url.lstrip("/")]:
-            wrong.append((url, "header", text.strip().splitlines()[:2]))
+            wrong.append((url, "header", *text.strip().splitlines()[:2]))
         if "↩" in text:
             wrong.append((url, "↩"))
         chips = page.locator(".md-typeset .md-tag").all()

@@ -9,6 +9,13 @@
   links to the online site show;
 * drops the indentation and blank lines the theme's templates leave in
   every page (a tenth of each page, repeated on ~100 pages);
+* moves each inline script that several pages repeat word for word (the
+  theme's palette and storage helpers, 1.7 kB a page) into one file that
+  those pages load in its place (``shared_scripts``), and so the theme's
+  configuration (a data block, 1.2 kB a page): the zip compresses each
+  file apart, so a repeat costs its full compressed size on every page,
+  and a script element with ``src`` runs at the same point as the inline
+  one;
 * adds the iframe-worker shim (from the npm package, pinned in
   package-lock.json) where ``mkdocs.offline.yml``'s ``extra.polyfills``
   points, so that search runs from file:// with no request to a CDN;
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -80,6 +88,62 @@ def minify_site(site: Path) -> None:
         path.write_text(minify_html(text), encoding="utf-8")
 
 
+# Where the scripts that pages repeated are written, by their content's
+# digest (same script → same name, whatever page it came from).
+SHARED_DIR = "assets/javascripts/shared"
+# An inline classic script, "<script>…</script>" with no attributes; or a
+# data block, '<script id="__config" type="application/json">…</script>',
+# which the theme's and the site's scripts read from the page by its id.
+_INLINE_SCRIPT = re.compile(
+    r"""<script(?:\ id="(?P<id>[\w-]+)"\ type="application/json")?>(?P<code>.*?)</script>""",
+    re.DOTALL | re.VERBOSE,
+)
+# Shorter scripts cost less inline than the address of a file.
+MIN_SHARED = 200
+
+
+def _shared_code(match: re.Match[str]) -> str:
+    """What the shared file holds: the script itself, or for a data block a
+    script that puts the same element, with the same text, where it
+    stood (before the theme's scripts read it)."""
+    if match["id"] is None:
+        return match["code"]
+    return (f'(function(){{var d=document.createElement("script");d.id={json.dumps(match["id"])};'
+            f'd.type="application/json";d.textContent={json.dumps(match["code"], ensure_ascii=False)};'
+            "document.currentScript.after(d)})();")
+
+
+def shared_scripts(site: Path) -> list[str]:
+    """Write each inline script (or data block) found word for word on two
+    pages or more to ``SHARED_DIR/<digest>.js`` and load it from there;
+    return the files written. A script that reads the page's address (the
+    theme's ``new URL("..", location)``) still reads the page's:
+    ``location`` is the document's, not the script file's."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    seen: dict[str, int] = {}
+    for text in pages.values():
+        for code in {_shared_code(m) for m in _INLINE_SCRIPT.finditer(text)}:
+            seen[code] = seen.get(code, 0) + 1
+    shared = {code: hashlib.sha256(code.encode()).hexdigest()[:16] for code, count in seen.items()
+              if count > 1 and len(code) >= MIN_SHARED and "</" not in code}
+    if not shared:
+        return []
+    folder = site / SHARED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for code, digest in sorted(shared.items(), key=lambda item: item[1]):
+        (folder / f"{digest}.js").write_text(code + "\n", encoding="utf-8")
+
+    for path, text in pages.items():
+        up = "../" * (len(path.relative_to(site).parts) - 1)
+
+        def load(match: re.Match[str], up: str = up) -> str:
+            digest = shared.get(_shared_code(match))
+            return match[0] if digest is None else f'<script src="{up}{SHARED_DIR}/{digest}.js"></script>'
+
+        path.write_text(_INLINE_SCRIPT.sub(load, text), encoding="utf-8")
+    return sorted(f"{SHARED_DIR}/{digest}.js" for digest in shared.values())
+
+
 def write_zip(site: Path, name: str, target: Path) -> None:
     files = sorted(p for p in site.rglob("*") if p.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -106,6 +170,7 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     check_shim(shim)
     prune(site)
     minify_site(site)
+    shared_scripts(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / SHIM_PATH)
     out.mkdir(parents=True, exist_ok=True)

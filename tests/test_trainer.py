@@ -204,7 +204,7 @@ def test_theme_pages_work_offline(room: Any, offline_site: Path) -> None:
     assert "comprehensive study of the problem of cybercrime" in page.locator("#att_1__para_42").inner_text()
     page.locator("a[href='../declaration/42.html']", has_text="Its own page").click()
     assert page.url.endswith("/declaration/42.html")
-    assert page.locator("h1").inner_text() == "Salvador Declaration, paragraph 42"
+    assert page.locator("h1").inner_text().startswith("Salvador Declaration, paragraph 42\n")
 
 
 def test_the_start_page_says_what_is_inside_and_how_to_use_it_in_a_room(room: Any, offline_site: Path) -> None:

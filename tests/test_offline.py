@@ -87,7 +87,7 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     # where it stood (the search above ran in it).
     raw = (offline_site / "resolution" / "10.html").read_text(encoding="utf-8")
     assert 'class="md-search"' not in raw and 'class="md-search__inner"' not in raw
-    assert page.locator("script[src*='/shared/'] + .md-search[role=dialog] .md-search__input").count() == 1
+    assert page.locator("script[src*='/shared/'] ~ .md-search[role=dialog] .md-search__input").count() == 1
     # Reference preview.
     page.goto((offline_site / "resolution" / "9.html").as_uri())
     page.locator("#para_9 a.sd-ref").hover()

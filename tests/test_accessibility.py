@@ -131,10 +131,13 @@ def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Handout buttons) and 2 kB to a reading view (its glossary marks): +0.015
 # to +0.02.
 PAGE_WEIGHT_BUDGETS = {
-    "/": (0.70, 0.73),
-    "/declaration/42/": (0.68, 0.73),
-    "/resolution/": (0.79, 0.78),
-    "/declaration/": (0.94, 0.85),
+    # With issue 16's structure (subjects in the navigation, the jump box,
+    # margin notes) merged with the kit: measured 0.733 / 0.762, 0.688 /
+    # 0.732, 0.812 / 0.796 and 0.986 / 0.870.
+    "/": (0.74, 0.77),
+    "/declaration/42/": (0.69, 0.74),
+    "/resolution/": (0.82, 0.80),
+    "/declaration/": (0.99, 0.88),
 }
 
 

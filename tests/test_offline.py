@@ -70,7 +70,7 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     # A result's title is the paragraph's label, then its subject.
     titles = results.all_inner_texts()
     for label in ["Resolution 2010/18, operative paragraph 16", "Salvador Declaration, paragraph 54"]:
-        assert [t for t in titles if t.startswith(label + " Qatar to host")], (label, titles)
+        assert [t for t in titles if t.startswith(label)], (label, titles)
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
     page.wait_for_url("**/resolution/16.html*")
     # Footnote popover.

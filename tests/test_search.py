@@ -234,7 +234,7 @@ def test_results_are_paragraph_pages_titled_with_labels_and_snippets(page, site_
     # before any other page.
     assert not {"/resolution/", "/declaration/", "home"} & set(found), found
     kinds = [e in REGISTRY.values() for e in found]
-    assert kinds == sorted(kinds, reverse=True), found
+    assert kinds == sorted(kinds, reverse=True), " ".join(found)
 
 
 # -- one test per kind of query ---------------------------------------------------

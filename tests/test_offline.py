@@ -4,34 +4,34 @@ small next to the naive alternative, and reproducible byte for byte."""
 from __future__ import annotations
 
 import hashlib
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from build_scripts.bundle import write_zip
+from build_scripts.bundle import SHARED_DIR, shared_scripts, write_zip
 from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report, unzip_bundle
 
-# The reading site: 0.75 until every page gained the authority panel, the
-# edition's footer and the Cite dialog's shell (about 390 bytes compressed
-# per page, 35 kB in all) and the bundle the citations for download
-# (cite/citations.js, 8 kB): 0.73 → 0.80; the search layer (issue 17: its
-# code and the acronym and symbol data) and the subjects in result titles
-# brought it to 0.84; the trainer kit's hooks on its pages (theme tags,
-# Present and Handout buttons, glossary marks, trainer.js and trainer.css:
-# 20 kB) to 0.87.
-MAX_RATIO = 0.88
-# The trainer's kit (issue 18), which the bundle now carries: themes (17
-# pages, 57 kB), the open data (40 kB), a handout page per paragraph and
-# per theme, the builder and the glance (74 kB), the kit's data (37 kB),
-# the glossary page (10 kB) and the scripts and styles loaded on first use:
-# 0.40. Issue 18 asked for the whole zip within 0.85 of the naive bundle;
-# it is 1.28, and cannot be 0.85 while the reading site alone is 0.84:
-# the themes and the data alone are 0.15. That needs lighter pages first
-# (issue 19).
+# Issue 18 asks for the whole zip, trainer's kit included, within 0.85 of
+# the naive bundle. It is 0.98 (it was 1.39 with the kit): the reading
+# site alone is 0.70 — about 1.7 kB compressed of the theme's chrome
+# (head, header, navigation, footer, the authority panel) on each of 117
+# pages, which a zip compresses one by one (0.31), and the texts — and the
+# kit adds 0.28: theme pages printing their paragraphs in full (issue 16:
+# 0.11), the open data that issue 18 keeps in the bundle (0.06), the
+# kit's data with a QR code per paragraph (0.05), the glossary, the
+# handouts and their scripts. Taken away on the way: a handout page per
+# paragraph and per theme (one page prints them all: 0.15), the share
+# tags (0.02), the inline scripts and configuration every page repeated
+# and the markup only a script uses (search dialog, palette, go-to box,
+# Back to top), now in shared files (build_scripts/bundle.py: 0.24).
+# Zopfli (15 iterations) would take 3% off this zip but 6.4% off the
+# naive one (mostly scripts): not used. The tightest honest limit, on the
+# whole zip; the parts are reported.
+MAX_RATIO = 0.99
 KIT_FILES = ("themes/", "data/", "handouts/", "kit/", "glossary.html", "tags.json", "assets/present.",
              "assets/glossary.", "assets/handout.", "assets/kit-pages.", "assets/builder.")
-MAX_KIT_RATIO = 0.41
 
 
 @pytest.fixture
@@ -73,9 +73,9 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     # A result's title is the paragraph's label, then its subject.
-    titles = [t.split("\n")[0].split(" · ")[0] for t in results.all_inner_texts()]
-    assert "Resolution 2010/18, operative paragraph 16" in titles
-    assert "Salvador Declaration, paragraph 54" in titles
+    titles = results.all_inner_texts()
+    for label in ["Resolution 2010/18, operative paragraph 16", "Salvador Declaration, paragraph 54"]:
+        assert [t for t in titles if t.startswith(label)], (label, titles)
     page.locator(".md-search-result__link", has_text="operative paragraph 16").first.click()
     page.wait_for_url("**/resolution/16.html*")
     # Footnote popover.
@@ -84,6 +84,15 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().startswith("Human Rights: A Compilation")
+    # The theme's configuration, loaded from a file the pages share, stands
+    # where the page had it, with this page's base.
+    assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).base") == ".."
+    assert page.locator("script[src*='/shared/'] + script#__config").count() == 1
+    # So is the search dialog, which only a script brings to life: written
+    # where it stood (the search above ran in it).
+    raw = (offline_site / "resolution" / "10.html").read_text(encoding="utf-8")
+    assert 'class="md-search"' not in raw and 'class="md-search__inner"' not in raw
+    assert page.locator("script[src*='/shared/'] ~ .md-search[role=dialog] .md-search__input").count() == 1
     # Reference preview.
     page.goto((offline_site / "resolution" / "9.html").as_uri())
     page.locator("#para_9 a.sd-ref").hover()
@@ -124,8 +133,7 @@ def test_zip_is_small_next_to_the_naive_alternative(offline_bundle: Bundle, tmp_
     ratio, kit_ratio = ours / theirs, kit / theirs
     report(f"offline zip: {ours} bytes; naive one-page Material + offline plugin: {theirs} bytes; ratio {ratio:.3f} "
            f"(reading site {ratio - kit_ratio:.3f}, trainer's kit {kit_ratio:.3f})")
-    assert ratio - kit_ratio <= MAX_RATIO
-    assert kit_ratio <= MAX_KIT_RATIO
+    assert ratio <= MAX_RATIO
 
 
 def test_two_builds_in_different_directories_give_the_same_zip(offline_bundle: Bundle, second_build) -> None:
@@ -165,3 +173,32 @@ def test_printed_link_addresses_are_the_public_urls(offline_page, offline_site: 
     assert f"{public}declaration/42/" in offline
     after = offline_page.locator("#para_9 a.sd-ref").evaluate("a => getComputedStyle(a, '::after').content")
     assert f"{public}declaration/42/" in after
+
+
+def test_scripts_that_pages_repeat_are_loaded_from_one_file(tmp_path: Path) -> None:
+    palette = "var palette=__md_get('__palette');" + "x" * 300
+    config = '{"base": "..", "features": []' + " " * 300 + "}"
+    once = "only_here();" + "y" * 300
+
+    def page(base: str, extra: str = "") -> str:
+        return (f"<head><script>__md_scope=new URL({base!r},location);{'z' * 300}</script></head><body>"
+                f'<script>{palette}</script><script id="__config" type="application/json">{config}</script>'
+                f'<script>short()</script><script type="module">{palette}</script>{extra}</body>')
+
+    (tmp_path / "declaration").mkdir()
+    (tmp_path / "index.html").write_text(page("."), encoding="utf-8")
+    (tmp_path / "about.html").write_text(page(".", f"<script>{once}</script>"), encoding="utf-8")
+    (tmp_path / "declaration" / "42.html").write_text(page("."), encoding="utf-8")
+    written = shared_scripts(tmp_path)
+    assert len(written) == 3 and all(w.startswith(SHARED_DIR + "/") for w in written)
+    deep = (tmp_path / "declaration" / "42.html").read_text(encoding="utf-8")
+    top = (tmp_path / "about.html").read_text(encoding="utf-8")
+    assert palette not in deep.split('type="module">')[0] and config not in deep
+    assert deep.count(f'<script src="../{SHARED_DIR}/') == 3 and top.count(f'<script src="{SHARED_DIR}/') == 3
+    # Too short to gain, on one page only, or not a classic script: inline.
+    assert "<script>short()</script>" in deep and f"<script>{once}</script>" in top
+    assert f'<script type="module">{palette}</script>' in deep
+    files = {w: (tmp_path / w).read_text(encoding="utf-8") for w in written}
+    assert palette + "\n" in files.values()
+    [data_block] = [code for code in files.values() if "__config" in code]
+    assert json.dumps(config) in data_block and "currentScript.after" in data_block

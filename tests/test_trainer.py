@@ -158,10 +158,34 @@ def test_the_kit_holds_every_paragraph_with_its_address_and_code(kit: dict[str, 
 
 def test_the_bundle_holds_the_kit(offline_site: Path) -> None:
     for path in ["themes/index.html", "themes/cybercrime.html", "glossary.html", "handouts/index.html",
-                 "handouts/declaration-42.html", "handouts/themes/cybercrime.html", "handouts/at-a-glance.html",
-                 "handouts/custom.html", "kit/paragraphs.js", "kit/glossary.js", "data/document.json",
-                 "data/ids.json", "data/citations.bib"]:
+                 "handouts/print.html", "handouts/at-a-glance.html", "kit/paragraphs.js", "kit/glossary.js",
+                 "data/document.json", "data/ids.json", "data/citations.bib"]:
         assert (offline_site / path).is_file(), path
+    # One page prints every handout (by its address): no page per
+    # paragraph or per theme, each a few hundred bytes of headers in the zip.
+    assert sorted(p.name for p in (offline_site / "handouts").iterdir()) == [
+        "at-a-glance.html", "index.html", "print.html"]
+
+
+def handout(offline_site: Path, query: str) -> str:
+    return (offline_site / "handouts" / "print.html").as_uri() + query
+
+
+def test_the_handout_button_prints_that_paragraph_or_theme_and_leads_back(room: Any, offline_site: Path) -> None:
+    page = room
+    for start, query, printed, back in [
+        ("declaration/42.html", "?p=declaration-42", ["Salvador Declaration, paragraph 42"],
+         "Salvador Declaration, paragraph 42"),
+        ("themes/women.html", "?theme=women",
+         [f"Salvador Declaration, paragraph {n}" for n in (6, 31, 50)], "Theme: Women"),
+    ]:
+        page.goto((offline_site / start).as_uri())
+        page.get_by_role("link", name="Handout", exact=True).click()
+        page.wait_for_url(handout(offline_site, query))
+        assert page.locator(".sd-handout-para h2").all_inner_texts() == printed
+        assert page.title().startswith("Handout: ")
+        page.get_by_role("link", name=back).click()
+        page.wait_for_url((offline_site / start).as_uri())
 
 
 def test_theme_pages_work_offline(room: Any, offline_site: Path) -> None:
@@ -293,7 +317,7 @@ def test_the_projected_qr_code_reads_as_the_paragraphs_public_address(room: Any,
 
 def test_the_printed_qr_code_reads_as_the_paragraphs_public_address(room: Any, offline_site: Path) -> None:
     page = room
-    page.goto((offline_site / "handouts" / "resolution-9.html").as_uri())
+    page.goto(handout(offline_site, "?p=resolution-9"))
     page.emulate_media(media="print")
     assert decode(page.locator(".sd-handout-qr").screenshot()) == [PUBLIC_ADDRESS + "resolution/9/"]
     assert page.get_by_role("link", name=PUBLIC_ADDRESS + "resolution/9/").count() == 1
@@ -308,7 +332,7 @@ def test_each_paragraph_handout_prints_on_one_page(room: Any, offline_site: Path
     page = room
     counts = {}
     for unit in kit["units"]:
-        page.goto((offline_site / "handouts" / f"{unit['name']}.html").as_uri())
+        page.goto(handout(offline_site, f"?p={unit['name']}"))
         assert page.locator(".sd-handout-para h2").all_inner_texts() == [unit["label"]]
         counts[unit["name"]] = [len(pdf_pages(page, paper)) for paper in ("A4", "Letter")]
     assert {name: c for name, c in counts.items() if c != [1, 1]} == {}
@@ -316,7 +340,7 @@ def test_each_paragraph_handout_prints_on_one_page(room: Any, offline_site: Path
 
 def test_a_handout_has_title_source_text_footnotes_and_address(room: Any, offline_site: Path) -> None:
     page = room
-    page.goto((offline_site / "handouts" / "declaration-12.html").as_uri())
+    page.goto(handout(offline_site, "?p=declaration-12"))
     [text] = pdf_pages(page, "A4")
     words = " ".join(text.split())
     assert "Salvador Declaration on Comprehensive Strategies for Global Challenges" in words
@@ -333,8 +357,9 @@ def test_theme_handouts_and_the_glance_print_without_blank_pages(room: Any, offl
                                                                  paper: str) -> None:
     page = room
     for slug, theme in kit["themes"].items():
-        page.goto((offline_site / "handouts" / "themes" / f"{slug}.html").as_uri())
+        page.goto(handout(offline_site, f"?theme={slug}"))
         assert page.locator(".sd-handout-para").count() == len(theme["eids"])
+        assert page.locator(".sd-handout-kind").inner_text().lower() == f"handout · theme: {theme['title']}".lower()
         printed = pdf_pages(page, paper)
         assert len(printed) <= len(theme["eids"]) and all(p.strip() for p in printed), slug
     page.goto((offline_site / "handouts" / "at-a-glance.html").as_uri())
@@ -346,18 +371,20 @@ def test_theme_handouts_and_the_glance_print_without_blank_pages(room: Any, offl
 
 def test_a_custom_handout_from_the_address(room: Any, offline_site: Path) -> None:
     page = room
-    custom = (offline_site / "handouts" / "custom.html").as_uri()
-    page.goto(custom + "?p=declaration-42,att_1__para_49,50")
+    page.goto(handout(offline_site, "?p=declaration-42,att_1__para_49,50"))
     assert page.locator(".sd-handout-para h2").all_inner_texts() == [
         "Salvador Declaration, paragraph 42", "Salvador Declaration, paragraph 49",
         "Salvador Declaration, paragraph 50"]
     printed = pdf_pages(page, "Letter")
     assert 1 <= len(printed) <= 3 and all(p.strip() for p in printed)
-    page.goto(custom + "?p=5,nowhere")
+    page.goto(handout(offline_site, "?p=5,nowhere"))
     notices = page.locator(".sd-handout-notice").all_inner_texts()
     assert notices[0] == "“5” is a paragraph number in more than one part: use resolution-5 or declaration-5."
     assert notices[1].startswith("There is no paragraph “nowhere”")
     assert page.locator(".sd-handout-para").count() == 0
+    page.goto(handout(offline_site, "?theme=nowhere"))
+    assert page.locator(".sd-handout-notice").all_inner_texts() == [
+        "There is no theme “nowhere”: use a name such as children-and-youth."]
 
 
 def test_the_handout_builder_makes_a_handout_of_the_ticked_paragraphs(room: Any, offline_site: Path) -> None:
@@ -367,7 +394,7 @@ def test_the_handout_builder_makes_a_handout_of_the_ticked_paragraphs(room: Any,
     page.locator("input[value='resolution-9']").check()
     page.locator("input[value='declaration-42']").check()
     page.locator("#sd-make-handout").click()
-    page.wait_for_url("**/handouts/custom.html?p=resolution-9,declaration-42")
+    page.wait_for_url("**/handouts/print.html?p=resolution-9,declaration-42")
     assert page.locator(".sd-handout-para h2").all_inner_texts() == [
         "Resolution 2010/18, operative paragraph 9", "Salvador Declaration, paragraph 42"]
 
@@ -376,7 +403,7 @@ def test_without_an_address_a_handout_has_no_qr_code(unaddressed_site: BuiltSite
     context = browser.new_context()
     attempted = block_requests(context, "file:")
     page = context.new_page()
-    page.goto((unaddressed_site.site / "handouts" / "declaration-42" / "index.html").as_uri())
+    page.goto((unaddressed_site.site / "handouts" / "print" / "index.html").as_uri() + "?p=declaration-42")
     assert page.locator(".sd-handout-para h2").inner_text() == "Salvador Declaration, paragraph 42"
     assert page.locator("svg, .sd-handout-address").count() == 0
     assert "https://" not in page.locator("main").inner_text()

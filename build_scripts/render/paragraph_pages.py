@@ -14,7 +14,7 @@ from ..themes import themes_of
 from ..units import Unit, relative_link
 from .common import PageContext, SiteIndex, description
 from .fragments import footnote_list, note_admonition, paragraph_markdown, point_markdown, preview_data
-from .trainer_pages import handout_path
+from .trainer_pages import handout_link
 
 
 def paragraph_page(ix: SiteIndex, index: int) -> str:
@@ -54,7 +54,7 @@ def paragraph_page(ix: SiteIndex, index: int) -> str:
         parallels=parallel_items(ix, unit.eid, unit.page),
         footnotes=footnote_list(ix, ctx.refs),
         previews=preview_data(ix, ctx),
-        handout_link=relative_link(unit.page, handout_path(unit)),
+        handout_link=handout_link(unit.page, unit),
     )
 
 

@@ -14,7 +14,7 @@ from ..model import Theme
 from ..units import relative_link
 from .common import THEMES_PAGE, PageContext, SiteIndex
 from .fragments import footnote_list, paragraph_markdown, preview_data
-from .trainer_pages import theme_deck, theme_handout_path
+from .trainer_pages import theme_deck, theme_handout_link
 
 
 def theme_pages(ix: SiteIndex) -> dict[str, str]:
@@ -60,5 +60,5 @@ def theme_page(ix: SiteIndex, theme: Theme) -> str:
         footnotes=footnote_list(ix, ctx.refs, searchable=False),
         previews=preview_data(ix, ctx),
         deck=theme_deck(ix, theme),
-        handout_link=relative_link(page, theme_handout_path(theme)),
+        handout_link=theme_handout_link(page, theme),
     )

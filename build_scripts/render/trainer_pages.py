@@ -3,9 +3,10 @@ offline bundle.
 
 - the glossary page (``glossary.md``): the editors' terms, each with its
   definition and the paragraphs that use it;
-- handouts (``handouts/``): one printable page per paragraph and per
-  theme, a custom handout from a selection (``handouts/custom.md?p=…``),
-  "Paragraphs at a glance" and the page that makes a handout;
+- handouts (``handouts/``): one printable page that assembles any
+  handout from the kit's data by its address (``handouts/print.md?p=…``
+  for paragraphs, ``?theme=…`` for a theme), "Paragraphs at a glance"
+  and the page that makes a handout of a selection;
 - the kit's data (``kit/paragraphs.js``): each paragraph's text,
   subject, footnotes, public address and QR code, which present mode
   (``docs/assets/present.js``) and the handout pages
@@ -14,17 +15,21 @@ offline bundle.
   are scripts, not JSON, because a page opened from ``file://`` may load a
   script but not fetch a file.
 
-Handout URLs (a new public contract, recorded in README): a paragraph's
-handout is named after its page, ``declaration/42.md`` →
-``handouts/declaration-42.md`` (``/handouts/declaration-42/``),
-``declaration/preamble/2.md`` → ``handouts/declaration-preamble-2.md``; a
-lettered point is handed out with its paragraph; a theme's handout is
-``handouts/themes/<theme slug>.md``.
+Handout URLs (a new public contract, recorded in README): a paragraph is
+named in a handout's address after its page, ``declaration/42.md`` →
+``/handouts/print/?p=declaration-42``, ``declaration/preamble/2.md`` →
+``?p=declaration-preamble-2``; a lettered point is handed out with its
+paragraph; a theme's handout is ``/handouts/print/?theme=<theme slug>``.
+One page and not a page per paragraph and per theme: each such page held
+nothing but the names of its paragraphs (the text, footnotes and QR code
+come from the kit's data either way), and the offline bundle paid for 107
+of them (95 kB of the zip, mostly headers and the share tags of each).
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from typing import Any
 
 from ..cite import printed_date
@@ -39,7 +44,9 @@ from .glossary_marks import glossary_anchors
 
 GLOSSARY_PAGE = "glossary.md"
 HANDOUTS_PAGE = "handouts/index.md"
-CUSTOM_HANDOUT_PAGE = "handouts/custom.md"
+PRINT_PAGE = "handouts/print.md"
+"""The one handout page: docs/assets/handout.js assembles what its
+address asks for."""
 AT_A_GLANCE_PAGE = "handouts/at-a-glance.md"
 KIT_DATA = "kit/paragraphs.js"
 """Loaded by present mode from any page and by every handout page."""
@@ -60,12 +67,15 @@ def handout_name(unit: Unit) -> str:
     return page.removesuffix(".md").replace("/", "-")
 
 
-def handout_path(unit: Unit) -> str:
-    return f"handouts/{handout_name(unit)}.md"
+def handout_link(page: str, unit: Unit) -> str:
+    """From ``page``, the Markdown target of a paragraph's handout (MkDocs
+    keeps the query when it rewrites the ``.md`` target)."""
+    return f"{relative_link(page, PRINT_PAGE)}?p={handout_name(unit)}"
 
 
-def theme_handout_path(theme: Theme) -> str:
-    return f"handouts/themes/{theme.slug}.md"
+def theme_handout_link(page: str, theme: Theme) -> str:
+    """From ``page``, the Markdown target of a theme's handout."""
+    return f"{relative_link(page, PRINT_PAGE)}?theme={theme.slug}"
 
 
 def paragraph_eid(ix: SiteIndex, eid: str) -> str:
@@ -109,23 +119,13 @@ def trainer_pages(ix: SiteIndex) -> dict[str, str]:
     """Every page and file of the kit, by path under ``docs/``."""
     pages = {
         HANDOUTS_PAGE: handouts_page(ix),
-        CUSTOM_HANDOUT_PAGE: ix.render("handout.md.j2", title="Handout", units=[],
-                                       back={"label": "Handouts", "link": "index.md"}),
+        PRINT_PAGE: ix.render("handout.md.j2", title="Handout", back={"label": "Handouts", "link": "index.md"}),
         AT_A_GLANCE_PAGE: at_a_glance_page(ix),
         KIT_DATA: kit_data(ix),
     }
     if ix.site.glossary:
         pages[GLOSSARY_PAGE] = glossary_page(ix)
         pages[GLOSSARY_DATA] = glossary_data(ix)
-    for unit in paragraph_units(ix):
-        path = handout_path(unit)
-        pages[path] = ix.render("handout.md.j2", title=f"Handout: {unit.label}", units=[unit.eid],
-                                back={"label": unit.label, "link": relative_link(path, unit.page)})
-    for theme in ix.site.themes:
-        path = theme_handout_path(theme)
-        pages[path] = ix.render("handout.md.j2", title=f"Handout: {theme.title}", units=theme_deck(ix, theme),
-                                back={"label": f"Theme: {theme.title}",
-                                      "link": relative_link(path, f"themes/{theme.slug}.md")})
     return pages
 
 
@@ -141,7 +141,7 @@ def trainer_links(ix: SiteIndex, page: str) -> dict[str, Any]:
         "themes": relative_link(page, THEMES_PAGE) if ix.site.themes else None,
         "theme_titles": [t.title for t in ix.site.themes[:3]],
         "example": {"label": example.label, "link": relative_link(page, example.page),
-                    "handout": relative_link(page, handout_path(example))},
+                    "handout": handout_link(page, example)},
         "qr": ix.site.metadata.site_url is not None,
     }
 
@@ -177,7 +177,7 @@ def handouts_page(ix: SiteIndex) -> str:
                 "value": handout_name(u),
                 "number": short_number(u),
                 "subject": ix.site.subjects[u.eid],
-                "link": relative_link(HANDOUTS_PAGE, handout_path(u)),
+                "link": handout_link(HANDOUTS_PAGE, u),
             }
             for u in paragraph_units(ix)
             if u.part.key == part.key
@@ -185,14 +185,14 @@ def handouts_page(ix: SiteIndex) -> str:
         if rows:
             parts.append({"title": part.title, "name": part.name, "rows": rows})
     themes = [
-        {"title": t.title, "link": relative_link(HANDOUTS_PAGE, theme_handout_path(t)), "count": len(theme_deck(ix, t))}
+        {"title": t.title, "link": theme_handout_link(HANDOUTS_PAGE, t), "count": len(theme_deck(ix, t))}
         for t in ix.site.themes
     ]
     return ix.render(
         "handouts.md.j2",
         parts=parts,
         themes=themes,
-        custom_link=relative_link(HANDOUTS_PAGE, CUSTOM_HANDOUT_PAGE),
+        custom_link=relative_link(HANDOUTS_PAGE, PRINT_PAGE),
         glance_link=relative_link(HANDOUTS_PAGE, AT_A_GLANCE_PAGE),
         example=[handout_name(u) for u in paragraph_units(ix)[-3:]],
     )
@@ -237,6 +237,10 @@ def kit_data(ix: SiteIndex) -> str:
                 "eid": unit.eid,
                 "part": unit.part.key,
                 "name": handout_name(unit),
+                # The paragraph's page from the site's root, without its
+                # ending: a handout links back to it (handout.js adds
+                # ".html" or "/" as the build's addresses end).
+                "page": unit.page.removesuffix(".md"),
                 "label": unit.label,
                 # The number as printed before the text ("42."), "" where
                 # none is printed (preambular paragraphs).
@@ -258,7 +262,9 @@ def kit_data(ix: SiteIndex) -> str:
         "parts": {p.key: {"name": p.name, "title": p.title} for p in ix.site.metadata.parts},
         "units": units,
         "footnotes": footnotes,
-        "themes": {t.slug: {"title": t.title, "eids": theme_deck(ix, t)} for t in ix.site.themes},
+        "themes": {t.slug: {"title": t.title, "eids": theme_deck(ix, t),
+                            "page": posixpath.join(posixpath.dirname(THEMES_PAGE), t.slug)}
+                   for t in ix.site.themes},
     }
     # JSON is a JavaScript expression (U+2028 and U+2029 too, since
     # ES2019). The file is loaded by a script element's src, never inlined

@@ -1,16 +1,17 @@
-/* Handouts (overrides/handout.html): the page names its paragraphs
- * (data-units: eIds) or, for the custom handout, the address does
- * (?p=declaration-42,declaration-49 — handout names, eIds, or printed
- * numbers where only one part has that number). The paragraphs come from
- * the kit's data (kit/paragraphs.js, loaded before this script):
- * their text, footnotes, public address and QR code, as the generator
- * escaped them. Every text from the address is set with textContent.
+/* The handout page (overrides/handout.html, handouts/print.md): the
+ * address says what to hand out — ?p=declaration-42,declaration-49
+ * (handout names, eIds, or printed numbers where only one part has that
+ * number) or ?theme=cybercrime (that theme's paragraphs, in document
+ * order). The paragraphs come from the kit's data (kit/paragraphs.js,
+ * loaded before this script): their text, footnotes, public address and
+ * QR code, as the generator escaped them. Every text from the address is
+ * set with textContent.
  */
 (function () {
   "use strict";
 
   var kit = window.sdKit;
-  var holder = document.querySelector(".sd-handout[data-units]");
+  var holder = document.querySelector(".sd-handout[data-sd-handout]");
   if (!kit || !holder) return;
 
   function el(tag, className, text) {
@@ -29,10 +30,19 @@
     (byShort[u.short] = byShort[u.short] || []).push(u);
   });
 
+  var query = new URLSearchParams(window.location.search);
+
+  /* A page of the site from here: "declaration/42" → "../declaration/42.html"
+   * in the bundle, "../../declaration/42/" online. */
+  function pageLink(page) {
+    var body = document.body.dataset;
+    return body.sdBase + "/" + page + (body.sdUrls === "file" ? ".html" : "/");
+  }
+
   /* What the address asks for: ?p=a,b and ?p=a&p=b alike. */
   function requested() {
     var names = [];
-    new URLSearchParams(window.location.search).getAll("p").forEach(function (value) {
+    query.getAll("p").forEach(function (value) {
       value.split(/[\s,]+/).forEach(function (name) { if (name) names.push(name); });
     });
     return names;
@@ -130,10 +140,28 @@
   }
 
   var problems = [];
-  var listed = holder.dataset.units.trim();
-  var units = listed
-    ? listed.split(/\s+/).map(function (e) { return byEid[e]; }).filter(Boolean)
-    : resolve(requested(), problems);
+  var slug = query.get("theme");
+  var theme = slug === null ? null : kit.themes[slug];
+  var units;
+  if (slug === null) {
+    units = resolve(requested(), problems);
+  } else if (theme) {
+    units = theme.eids.map(function (e) { return byEid[e]; });
+  } else {
+    units = [];
+    var slugs = Object.keys(kit.themes);
+    problems.push("There is no theme “" + slug + "”" +
+      (slugs.length ? ": use a name such as " + slugs[0] + "." : ": this document has no themes."));
+  }
+
+  /* Back to where a one-paragraph or a theme's handout comes from. */
+  var back = holder.querySelector(".sd-handout-back");
+  var from = theme ? {label: "Theme: " + theme.title, page: theme.page}
+    : units.length === 1 ? {label: units[0].label, page: units[0].page} : null;
+  if (back && from) {
+    back.textContent = from.label;
+    back.href = pageLink(from.page);
+  }
 
   var tools = el("p", "sd-handout-tools");
   var print = el("button", "sd-handout-print", "Print");
@@ -162,7 +190,7 @@
   var keys = Object.keys(parts);
   var sheet = el("article", "sd-handout-sheet");
   var head = el("header", "sd-handout-head");
-  head.appendChild(el("p", "sd-handout-kind", "Handout"));
+  head.appendChild(el("p", "sd-handout-kind", theme ? "Handout · Theme: " + theme.title : "Handout"));
   head.appendChild(el("h1", "", keys.length === 1 ? kit.parts[keys[0]].title : kit.title));
   if (kit.source) head.appendChild(el("p", "sd-source", kit.source));
   sheet.appendChild(head);
@@ -171,5 +199,6 @@
   foot.appendChild(el("p", "", kit.site + ": an unofficial edition. Subjects and notes are the editors’, not the text."));
   sheet.appendChild(foot);
   holder.appendChild(sheet);
-  if (!listed) document.title = "Handout: " + units.map(function (u) { return u.label; }).join("; ");
+  document.title = "Handout: " + (theme ? theme.title : units.map(function (u) { return u.label; }).join("; ")) +
+    " - " + kit.site;
 })();

@@ -6,8 +6,9 @@ reader downloads them without: a first visit to a paragraph page weighs
 no more than the whole document in stock Material (the page-weight
 budget in tests/test_accessibility.py). Material's own files come
 minified already; only the files in ``extra_css``, ``extra_javascript``,
-``extra.worker_scripts`` and ``extra.template_scripts`` are touched. rcssmin and rjsmin keep strings, regular expressions and
-``/*!`` licence comments as they are.
+``extra.worker_scripts`` and ``extra.template_scripts`` are touched.
+rcssmin and rjsmin keep strings, regular expressions and ``/*!`` licence
+comments as they are.
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ FIELDS = [
 SHOWN: dict[str, list[tuple[str, str]]] = {
     "paragraph": [("resolution/10/", "#para_10"), ("resolution/", "#para_10")],
     "footnote": [("footnotes/", "#footnote-17"), ("declaration/50/", "#fn\\:17")],
-    "note": [("resolution/preamble/2/", ".sd-editorial-note"), ("resolution/", ".sd-editorial-note")],
+    "note": [("resolution/preamble/2/", ".sd-editorial-note"), ("resolution/", ".sd-margin")],
     "theme": [("themes/cybercrime/", "h1"), ("themes/", "article"), ("declaration/42/", ".md-tags")],
     "title": [("about/", "article")],
     "site_name": [("", "h1"), ("", ".md-header__topic")],
@@ -229,7 +229,12 @@ def test_no_script_runs_and_meta_tags_say_the_text(hostile_site: BuiltSite, brow
             assert meta["description"] == meta["og:description"] == meta["twitter:description"], path
             assert meta["og:title"] == meta["twitter:title"], path
             if path != ".":
-                assert state["title"] == f"{meta['og:title']} - {meta['og:site_name']}", path
+                if PARAGRAPH_PAGE.fullmatch(path):
+                    # A paragraph page's title names the document itself:
+                    # the theme adds no site name (issue 16).
+                    assert state["title"] == meta["og:title"], path
+                else:
+                    assert state["title"] == f"{meta['og:title']} - {meta['og:site_name']}", path
         page.close()
     context.close()
     assert dialogs == [] and blocked == []
@@ -255,8 +260,10 @@ def test_meta_tags_equal_the_fields(hostile_site: BuiltSite, page) -> None:
         assert home["meta"]["og:title"] == site_name
 
         paragraph = page_state(page, url, "declaration/42/")
-        label = shown(hostile("att_1-name")) + ", paragraph 42"
-        assert paragraph["title"] == f"{label} - {site_name}"
+        # Number, the editors' subject and the part's name (issue 16): the
+        # title names the document, so the theme adds no site name.
+        label = "42 · Expert group on cybercrime — " + shown(hostile("att_1-name"))
+        assert paragraph["title"] == label
         assert paragraph["meta"]["og:title"] == label
         # The description is the paragraph's first words (at most 160
         # characters, cut at a word): the hostile text.

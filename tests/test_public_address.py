@@ -250,16 +250,20 @@ def test_downloads_from_file(browser, offline_site: Path) -> None:
     made.close()
 
 
+# The page's title: number, the editors' subject, the document (issue 16).
+TITLE_42 = "42 · Expert group on cybercrime — Salvador Declaration"
+
+
 def test_share_on_a_phone(browser, site_url: str, unaddressed_bundle: Bundle) -> None:
     made = context(browser, phone=True, share=True)
     page = made.new_page()
     page.goto(f"{site_url}/declaration/42/")
     page.get_by_role("button", name="Share").click()
-    assert page.evaluate("window.__shared") == {"title": "Salvador Declaration, paragraph 42", "url": PUBLIC_42}
+    assert page.evaluate("window.__shared") == {"title": TITLE_42, "url": PUBLIC_42}
     # From file:// with no address, the share sheet gets the citation.
     page.goto((unaddressed_bundle.root / "declaration" / "42.html").as_uri())
     page.get_by_role("button", name="Share").click()
-    assert page.evaluate("window.__shared") == {"title": "Salvador Declaration, paragraph 42", "text": FULL_42}
+    assert page.evaluate("window.__shared") == {"title": TITLE_42, "text": FULL_42}
     made.close()
 
 

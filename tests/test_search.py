@@ -227,7 +227,7 @@ def test_results_are_paragraph_pages_titled_with_labels_and_snippets(page, site_
     first = page.locator(".md-search-result__item").first
     # The page's title: its label and the editors' subject (issue 16).
     assert first.locator("h1").inner_text() == \
-        "Salvador Declaration, paragraph 31 — Protecting children and youth from violent content"
+        "Salvador Declaration, paragraph 31 · Protecting children and youth from violent content"
     assert "glorifying acts of violence" in first.inner_text()
     found = [eid_of(h) for h in page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")]
     # No reading view nor home page (they repeat the paragraphs); paragraphs

@@ -173,9 +173,14 @@ def test_theme_pages_work_offline(room: Any, offline_site: Path) -> None:
     assert page.url.endswith("/themes/cybercrime.html")
     listed = page.locator("article li a").all_inner_texts()
     assert "Salvador Declaration, paragraph 42" in listed and "Resolution 2010/18, operative paragraph 9" in listed
+    # The contents lead to the paragraph's full text further down the page
+    # (issue 16), and from there to its own page.
     page.get_by_role("link", name="Salvador Declaration, paragraph 42").click()
+    assert page.url.endswith("/themes/cybercrime.html#att_1__para_42")
+    assert "cybercrime" in page.locator("#att_1__para_42").inner_text()
+    page.locator("#att_1__para_42 ~ p.sd-theme-links").first.get_by_role("link", name="Its own page").click()
     assert page.url.endswith("/declaration/42.html")
-    assert page.locator("h1").inner_text() == "Salvador Declaration, paragraph 42"
+    assert page.locator("h1").inner_text().startswith("Salvador Declaration, paragraph 42\n")
 
 
 def test_the_start_page_says_what_is_inside_and_how_to_use_it_in_a_room(room: Any, offline_site: Path) -> None:

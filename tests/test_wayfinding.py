@@ -79,7 +79,8 @@ def test_a_missing_address_says_what_exists_and_offers_search_and_home(built_sit
         page.goto(f"{url}/resolution/preamble/99/", wait_until="load")
         page.locator(".sd-contents").get_by_role("link", name="18", exact=True).click()
         page.wait_for_url(f"{url}/resolution/18/")
-        assert page.locator("h1").inner_text().endswith("paragraph 18")
+        # The H1: the label, then the editors' subject (issue 16).
+        assert page.locator("h1").inner_text().startswith("Resolution 2010/18, operative paragraph 18\n")
         # Search, from the page itself.
         page.goto(f"{url}/no/such/page/", wait_until="load")
         page.locator("label", has_text="Search the text").click()
@@ -114,5 +115,5 @@ def test_the_preamble_folders_list_their_paragraphs(page, site_url: str) -> None
         assert opening in first
         # The home page leads there.
         page.goto(f"{site_url}/", wait_until="load")
-        page.locator(f'.sd-grid-head a[href="{folder}/preamble/"]').click()
+        page.locator(f'article h4 a[href="{folder}/preamble/"]').click()
         page.wait_for_url(f"{site_url}/{folder}/preamble/")

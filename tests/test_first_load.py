@@ -160,3 +160,26 @@ def test_escape_closes_search_opened_as_material_comes(page, site_url: str) -> N
     assert page.locator("[data-md-toggle=search]").is_checked()
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('[data-md-toggle=search]').checked", timeout=10_000)
+
+
+def test_the_footnote_sheet_loads_on_the_first_touch_only(browser, site_url: str) -> None:
+    """assets/sheet.js is for touch screens: not loaded by a visit nor by
+    a mouse; a tap on a mark, the first touch, loads it and opens the
+    note in the sheet, without following the mark's link."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if "/assets/sheet.js" in request.url else None)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.move(5, 300)
+    page.wait_for_timeout(300)
+    assert requested == []
+    mark = page.locator(".md-content .footnote-ref").first
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    page.locator("#sd-sheet").wait_for(state="visible", timeout=10_000)
+    assert len(requested) == 1
+    assert "Human Rights" in page.locator("#sd-sheet").inner_text()
+    assert not page.url.endswith("#fn:6")
+    context.close()

@@ -111,7 +111,7 @@
     started = true;
     TRIGGERS.forEach(function (type) { window.removeEventListener(type, start, options); });
     var add = document.addEventListener;
-    document.addEventListener = function (type, listener, opts) {
+    document.addEventListener = function (type, listener) {
       if (type !== "DOMContentLoaded" || document.readyState === "loading") return add.apply(this, arguments);
       setTimeout(function () {
         var loaded = new Event("DOMContentLoaded");

@@ -71,7 +71,7 @@ const admonitions = ["note", "abstract", "tldr", "info", "todo", "tip", "hint", 
   "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
   "fail", "missing", "danger", "error", "bug", "example", "quote"];
 const unusedAdmonitions = admonitions.filter((type) =>
-  !anyPage(new RegExp(`class="[^"]*\\b${type}\\b`)));
+  !anyPage(new RegExp(`class="(?:[^"]*\\s)?${type}(?:\\s[^"]*)?"`)));
 const blocklist = [
   ...features.filter(([markup]) => !anyPage(markup)).map(([, classes]) => classes),
   ...unusedAdmonitions,

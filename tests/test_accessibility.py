@@ -180,3 +180,22 @@ def test_material_stylesheet_is_purged(built_site: BuiltSite) -> None:
         assert kept in css, kept
     assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-primary=red]" not in palette
     assert not list((built_site.site / "assets" / "stylesheets").glob("*.map"))
+
+
+def test_material_stylesheet_keeps_no_rules_for_markup_no_page_has(built_site: BuiltSite) -> None:
+    """build_scripts/purge_css.mjs (issue 19): content tabs, code blocks and
+    their copy button, right-to-left text and admonition types that no page
+    has go, though Material's bundle and the text name them ("note",
+    "tabbed-labels", "rtl"); the editors' admonition, the authority panel's
+    <details>, the dark scheme, tags and the search results stay."""
+    css = next((built_site.site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    palette = next((built_site.site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    for gone in (".tabbed-labels", ".md-clipboard", "[dir=rtl]", ".admonition.note",
+                 ".admonition.example", ".md-source"):
+        assert gone not in css, gone
+    for kept in (".md-typeset .admonition", ".md-typeset summary", ".md-typeset details", ".md-tag",
+                 ".md-search-result__more", ".md-nav__link--active", "[dir=ltr]", ".md-header__title--active"):
+        assert kept in css, kept
+    assert "[data-md-color-scheme=slate]" in palette
+    html = (built_site.site / "declaration" / "42" / "index.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' not in html and "tabbed-set" not in html

@@ -48,7 +48,14 @@ def project_copy(target: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     (target / "docs" / "assets").mkdir(parents=True)
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets", dirs_exist_ok=True)
+    # Not what `make build` generated into the working tree's docs/assets
+    # (assets/jump-data.js): the copy's generator would refuse to overwrite
+    # it, as it would a hand-written file.
+    manifest = ROOT / "docs" / ".generated.json"
+    generated = {ROOT / "docs" / p for p in json.loads(manifest.read_text(encoding="utf-8"))} \
+        if manifest.exists() else set()
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets", dirs_exist_ok=True,
+                    ignore=lambda folder, names: {n for n in names if Path(folder, n) in generated})
     # The build runs PurgeCSS from the project's node_modules/ (npm ci).
     (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target

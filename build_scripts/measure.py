@@ -32,11 +32,16 @@ def _page_file(site: Path, url_path: str) -> Path:
 
 
 def first_load(site: Path, url_path: str) -> list[Resource]:
-    """What a first visit to ``url_path`` transfers, file by file: the page,
-    every stylesheet, script and image it references, and — when Material
-    starts its search worker as the page loads (the page's ``__config``
-    names the worker, and assets/lazy-search.js does not hold it back) —
-    the worker and the search index it fetches."""
+    """What a first visit to ``url_path`` transfers before the reader does
+    anything, file by file: the page, every stylesheet, script and image it
+    references in ``href`` or ``src``, and — when Material starts its search
+    worker as the page loads (the page's ``__config`` names the worker, and
+    assets/lazy-search.js does not hold it back) — the worker and the search
+    index it fetches. Material's bundle, where assets/lazy-bundle.js holds
+    it back (named in ``data-sd-bundle``, loaded on the first interaction),
+    is not part of it; where a page names it in ``src`` (the naive site, the
+    offline bundle) it is. tests/test_first_load.py checks both in
+    Chromium."""
     page_file = _page_file(site, url_path)
     html = page_file.read_text(encoding="utf-8")
     files = [page_file]

@@ -5,9 +5,10 @@ The sources in ``docs/assets/`` keep their comments, which say why; a
 reader downloads them without: a first visit to a paragraph page weighs
 no more than the whole document in stock Material (the page-weight
 budget in tests/test_accessibility.py). Material's own files come
-minified already; only the files in ``extra_css``, ``extra_javascript`` and
-``extra.worker_scripts`` are touched. rcssmin and rjsmin keep strings, regular expressions and
-``/*!`` licence comments as they are.
+minified already; only the files in ``extra_css``, ``extra_javascript``,
+``extra.worker_scripts`` and ``extra.own_scripts`` are touched.
+rcssmin and rjsmin keep strings, regular expressions and ``/*!`` licence
+comments as they are.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ def minified(text: str, suffix: str) -> str:
 
 def own_assets(config: MkDocsConfig) -> list[Path]:
     """The site's own stylesheets and scripts, where MkDocs wrote them:
-    those the pages name, and ``extra.worker_scripts``, which no page names
-    in a tag (the search layer, loaded as the search worker)."""
+    those the pages name, ``extra.worker_scripts``, which no page names
+    in a tag (the search layer, loaded as the search worker), and
+    ``extra.own_scripts``, which overrides/main.html or other scripts
+    load."""
     site = Path(config["site_dir"])
     workers = config["extra"].get("worker_scripts") or []
-    names = [str(name) for name in (*config["extra_css"], *config["extra_javascript"], *workers)]
+    templates = config["extra"].get("own_scripts") or []
+    names = [str(name) for name in (*config["extra_css"], *config["extra_javascript"], *workers, *templates)]
     return [site / name for name in names if Path(name).suffix in (".css", ".js") and "://" not in name]
 
 

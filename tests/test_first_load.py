@@ -6,13 +6,16 @@ carries precompressed copies for hosts that serve them
 from __future__ import annotations
 
 import gzip
+import re
 import zipfile
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
 import pytest
+from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 
+from build_scripts.measure import first_load
 from build_scripts.purge import purge
 from conftest import BuiltSite
 
@@ -64,3 +67,119 @@ def test_search_loads_only_when_the_reader_opens_it(page, site_url: str, opening
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
     assert any("search_index.json" in url for url in requested)
     assert any("/workers/search." in url for url in requested)
+
+
+BUNDLE = "/assets/javascripts/bundle."
+
+
+def test_online_pages_name_material_bundle_only_for_the_loader(built_site: BuiltSite) -> None:
+    """Online, Material's script tag becomes assets/lazy-bundle.js's, which
+    is given the bundle's address; first_load() (make bench, the budgets)
+    leaves the bundle out. The offline bundle keeps Material's tag."""
+    page = built_site.site / "declaration" / "42" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    sources = [str(tag.get("src")) for tag in soup.find_all("script", src=True)]
+    assert not [s for s in sources if "javascripts/bundle." in s], sources
+    loader = soup.find("script", attrs={"data-sd-bundle": True})
+    assert isinstance(loader, Tag) and str(loader.get("src")).endswith("assets/lazy-bundle.js")
+    assert (page.parent / str(loader["data-sd-bundle"])).resolve().is_file()
+    assert not [r.name for r in first_load(built_site.site, "/declaration/42/") if "javascripts/bundle." in r.name]
+    offline = zipfile.ZipFile(next((built_site.site / "downloads").glob("*.zip")))
+    html = offline.read(next(n for n in offline.namelist() if n.endswith("/declaration/42.html"))).decode()
+    assert re.search(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js">', html)
+    assert "data-sd-bundle" not in html
+
+
+def _bundle_requests(page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if BUNDLE in request.url else None)
+    return requested
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_visit_without_interaction_does_not_load_material_bundle(browser, site_url: str, scheme: str) -> None:
+    """What the bundle does at once is done without it: the search button
+    shows ("js"), and a first visit gets the palette of the reader's
+    system setting."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested = _bundle_requests(page)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert requested == []
+    assert page.evaluate("document.documentElement.className") == "js"
+    # Under "no-js", Material's CSS hides the search field.
+    assert page.locator("[data-md-component=search-query]").is_visible()
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    context.close()
+
+
+def test_hovering_a_footnote_mark_loads_material_and_shows_its_tooltip(page, site_url: str) -> None:
+    requested = _bundle_requests(page)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    assert requested == []
+    page.locator(".md-content .footnote-ref").first.hover()
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=10_000)
+    assert len(requested) == 1
+    assert "Human Rights" in page.locator(".md-tooltip2--active").inner_text()
+
+
+def test_focusing_a_footnote_mark_loads_material_and_shows_its_tooltip(page, site_url: str) -> None:
+    requested = _bundle_requests(page)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-content .footnote-ref").first.focus()
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=10_000)
+    assert len(requested) == 1
+
+
+@pytest.mark.parametrize(("key", "after"), [("n", "/declaration/50/"), ("p", "/declaration/48/")])
+def test_a_shortcut_pressed_first_is_handed_to_material(page, site_url: str, key: str, after: str) -> None:
+    """The key that loads the bundle is not lost: Material's keyboard
+    handler gets it once it listens ("n" next page, "p" previous)."""
+    requested = _bundle_requests(page)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    assert requested == []
+    with page.expect_navigation(timeout=10_000):
+        page.keyboard.press(key)
+    assert page.url == site_url + after
+    assert requested
+
+
+def test_escape_closes_search_opened_as_material_comes(page, site_url: str) -> None:
+    """"/" opens search at once (assets/lazy-bundle.js), Escape closes it,
+    whether Material listens already or not."""
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+    assert page.locator("[data-md-toggle=search]").is_checked()
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.querySelector('[data-md-toggle=search]').checked", timeout=10_000)
+
+
+def test_the_footnote_sheet_loads_on_the_first_touch_only(browser, site_url: str) -> None:
+    """assets/sheet.js is for touch screens: not loaded by a visit nor by
+    a mouse; a tap on a mark, the first touch, loads it and opens the
+    note in the sheet, without following the mark's link."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if "/assets/sheet.js" in request.url else None)
+    page.goto(site_url + "/declaration/49/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.move(5, 300)
+    page.wait_for_timeout(300)
+    assert requested == []
+    mark = page.locator(".md-content .footnote-ref").first
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    page.locator("#sd-sheet").wait_for(state="visible", timeout=10_000)
+    assert len(requested) == 1
+    assert "Human Rights" in page.locator("#sd-sheet").inner_text()
+    assert not page.url.endswith("#fn:6")
+    context.close()

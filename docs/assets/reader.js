@@ -235,3 +235,30 @@ document.addEventListener("keydown", function (event) {
   d.addEventListener("focusin", wake);
   d.addEventListener("submit", wake);
 })(document);
+
+/* The footnote sheet (assets/sheet.js) is for touch screens: it loads on
+   the first touch or pen of a page with footnote marks. Until it runs,
+   the page is marked as touched (sd-touch: Material's popover stays shut)
+   and a tap on a mark is kept for the sheet instead of following the link. */
+(function (d) {
+  if (!d.querySelector("a.footnote-ref")) return;
+  var script;
+  d.addEventListener("pointerdown", function (event) {
+    if (window.sdSheet) return;
+    window.sdSheetPointer = event.pointerType || "mouse";
+    var touch = window.sdSheetPointer === "touch" || window.sdSheetPointer === "pen";
+    d.documentElement.classList.toggle("sd-touch", touch);
+    if (!touch || script) return;
+    script = d.createElement("script");
+    script.src = JSON.parse(d.getElementById("__config").textContent).base + "/assets/sheet.js";
+    d.head.appendChild(script);
+  }, true);
+  d.addEventListener("click", function (event) {
+    var pointer = window.sdSheetPointer;
+    if (window.sdSheet || (pointer !== "touch" && pointer !== "pen") || event.detail === 0) return;
+    var mark = event.target.closest && event.target.closest("a.footnote-ref");
+    if (!mark) return;
+    event.preventDefault();
+    window.sdSheetPending = mark;
+  }, true);
+})(document);

@@ -18,10 +18,16 @@
 
    The note is copied from the page's own footnote list (li#fn:N), and the
    address of the footnotes page comes from <meta name="sd:footnotes">
-   (overrides/main.html): no request, so it works from file:// too. */
+   (overrides/main.html): no request, so it works from file:// too.
+
+   This script loads on the first touch of a page with footnote marks (the
+   end of assets/reader.js, issue 19): a mouse or keyboard never needs it.
+   The loader tells it the pointer of that touch (sdSheetPointer) and the
+   mark tapped before it came (sdSheetPending), which it then opens. */
 (function () {
   var marks = document.querySelectorAll("a.footnote-ref");
-  if (!marks.length) return;
+  if (!marks.length || window.sdSheet) return;
+  window.sdSheet = true;
 
   var root = document.documentElement;
   var listPage = document.querySelector('meta[name="sd:footnotes"]');
@@ -30,7 +36,7 @@
   var body = null;
   var more = null;
   var current = null;
-  var lastPointer = "mouse";
+  var lastPointer = window.sdSheetPointer || "mouse";
 
   // Material Design Icons "close" (Apache 2.0), inline: no icon font.
   var CLOSE_ICON = '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24">' +
@@ -158,4 +164,8 @@
   });
 
   window.addEventListener("resize", function () { if (current) place(current); });
+
+  var pending = window.sdSheetPending;
+  window.sdSheetPending = null;
+  if (pending) show(pending);
 })();

@@ -195,6 +195,8 @@ def test_theme_pages_work_offline(room: Any, offline_site: Path) -> None:
     assert page.url.endswith("/themes/index.html")
     page.get_by_role("link", name="Cybercrime").first.click()
     assert page.url.endswith("/themes/cybercrime.html")
+    # all_inner_texts() does not wait: the contents must be there first.
+    page.locator("article .sd-theme-contents li a").first.wait_for()
     listed = page.locator("article li a").all_inner_texts()
     assert "Salvador Declaration, paragraph 42" in listed and "Resolution 2010/18, operative paragraph 9" in listed
     # The contents lead to the paragraph's full text further down the page

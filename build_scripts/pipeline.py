@@ -6,8 +6,10 @@ is pure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import registry
 from .diagnostics import Diagnostic, InputError, Location
@@ -22,6 +24,8 @@ from .subjects import build_subjects
 from .themes import build_themes
 from .units import id_registry
 from .yamlfile import load_yaml
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -146,28 +150,30 @@ def _editorial_layer(site: Site, files: SourceFiles) -> tuple[Site, list[Diagnos
     """Themes, subjects and the glossary, each checked against the text on its own, so
     that a mistake in one file does not hide those in another."""
     diagnostics: list[Diagnostic] = []
-    if files.themes_text is not None:
-        try:
-            themes = build_themes(files.themes_path, load_yaml(files.themes_path, files.themes_text),
-                                  paragraph_ids(site.document))
-            site = replace(site, themes=themes)
-        except InputError as error:
-            diagnostics.extend(error.diagnostics)
-    if files.subjects_text is not None:
-        try:
-            subjects = build_subjects(files.subjects_path, load_yaml(files.subjects_path, files.subjects_text),
-                                      site.document)
-            site = replace(site, subjects=subjects)
-        except InputError as error:
-            diagnostics.extend(error.diagnostics)
-    if files.glossary_text is not None:
-        try:
-            glossary = build_glossary(files.glossary_path, load_yaml(files.glossary_path, files.glossary_text),
-                                      site.document)
-            site = replace(site, glossary=glossary)
-        except InputError as error:
-            diagnostics.extend(error.diagnostics)
+    document = site.document
+    site = replace(
+        site,
+        themes=_editors_file(files.themes_path, files.themes_text, site.themes, diagnostics,
+                             lambda path, data: build_themes(path, data, paragraph_ids(document))),
+        subjects=_editors_file(files.subjects_path, files.subjects_text, site.subjects, diagnostics,
+                               lambda path, data: build_subjects(path, data, document)),
+        glossary=_editors_file(files.glossary_path, files.glossary_text, site.glossary, diagnostics,
+                               lambda path, data: build_glossary(path, data, document)),
+    )
     return site, diagnostics
+
+
+def _editors_file(path: str, text: str | None, absent: T, diagnostics: list[Diagnostic],
+                  build: Callable[[str, Any], T]) -> T:
+    """What ``build`` makes of one of the editors' optional files; ``absent``
+    when there is no such file or it has mistakes, which go to ``diagnostics``."""
+    if text is None:
+        return absent
+    try:
+        return build(path, load_yaml(path, text))
+    except InputError as error:
+        diagnostics.extend(error.diagnostics)
+        return absent
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -70,6 +70,16 @@
     return found;
   }
 
+  // An editors' note under a paragraph or a footnote, marked as theirs.
+  function editorsNote(html) {
+    var editors = el("p", "sd-editors");
+    editors.appendChild(el("span", "sd-editors__tag", "Editors’ note: "));
+    var words = el("span");
+    words.innerHTML = html; // escaped by the generator
+    editors.appendChild(words);
+    return editors;
+  }
+
   function footnoteItem(number) {
     var note = kit.footnotes[number];
     var item = el("li");
@@ -83,14 +93,7 @@
     }
     item.appendChild(body);
     if (note.resolved) item.appendChild(el("span", "sd-resolved", " (That is: " + note.resolved + ")"));
-    note.notes.forEach(function (html) {
-      var editors = el("p", "sd-editors");
-      editors.appendChild(el("span", "sd-editors__tag", "Editors’ note: "));
-      var words = el("span");
-      words.innerHTML = html;
-      editors.appendChild(words);
-      item.appendChild(editors);
-    });
+    note.notes.forEach(function (html) { item.appendChild(editorsNote(html)); });
     return item;
   }
 
@@ -107,14 +110,7 @@
     var text = el("div", "sd-handout-text");
     text.innerHTML = unit.html; // escaped by the generator
     section.appendChild(text);
-    unit.notes.forEach(function (html) {
-      var editors = el("p", "sd-editors");
-      editors.appendChild(el("span", "sd-editors__tag", "Editors’ note: "));
-      var words = el("span");
-      words.innerHTML = html;
-      editors.appendChild(words);
-      section.appendChild(editors);
-    });
+    unit.notes.forEach(function (html) { section.appendChild(editorsNote(html)); });
     if (unit.footnotes.length) {
       var list = el("ul", "sd-handout-notes");
       list.setAttribute("aria-label", "Footnotes");

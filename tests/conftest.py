@@ -312,6 +312,17 @@ def block_requests(context: BrowserContext, allowed_prefix: str) -> list[str]:
     return blocked
 
 
+def tab_until(page: Page, predicate: str, what: str, limit: int) -> None:
+    """Press Tab until ``predicate`` (a JavaScript expression about ``el``,
+    the focused element) holds; fail saying ``what`` was never reached
+    within ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {predicate}; }})()"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})

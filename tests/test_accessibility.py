@@ -9,7 +9,7 @@ import pytest
 from readability import wait_until_shown
 
 from build_scripts.measure import first_load_bytes
-from conftest import ROOT, BuiltSite, build_naive, report
+from conftest import ROOT, BuiltSite, build_naive, report, tab_until
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA, and axe's best practices: these hold rules the WCAG tags
@@ -69,12 +69,8 @@ def test_phone_width_has_no_violation(browser, site_url: str) -> None:
 def test_keyboard_only_from_home_to_a_footnote(page, site_url: str) -> None:
     page.goto(site_url + "/")
 
-    def tab_to(predicate: str, limit: int = 200) -> None:
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate(f"(() => {{ const el = document.activeElement; return {predicate}; }})()"):
-                return
-        pytest.fail(f"Tab never reached: {predicate}")
+    def tab_to(predicate: str) -> None:
+        tab_until(page, predicate, predicate, 200)
 
     # The contents' entry "42 Expert group on cybercrime".
     tab_to("el.closest('.sd-toc') !== null && el.getAttribute('href') === 'declaration/42/'")

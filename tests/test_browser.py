@@ -3,7 +3,7 @@ close it with Escape, open a deep link."""
 
 from __future__ import annotations
 
-import pytest
+from conftest import tab_until
 
 TOOLTIP = ".md-tooltip2--active"
 
@@ -30,12 +30,7 @@ def test_hovering_a_footnote_mark_shows_its_printed_text(page, site_url: str) ->
 
 def test_keyboard_focus_opens_the_popover_and_escape_closes_it(page, site_url: str) -> None:
     page.goto(f"{site_url}/declaration/26/")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
-            break
-    else:
-        pytest.fail("Tab never reached a footnote mark")
+    tab_until(page, "el.classList.contains('footnote-ref')", "a footnote mark", 60)
     assert page.evaluate("document.activeElement.textContent") == "15"
     tooltip = page.locator(TOOLTIP)
     tooltip.wait_for(state="visible")

@@ -10,7 +10,7 @@ import re
 import pytest
 from readability import CHARACTERS_PER_LINE, CONTRAST, FONT_SIZE, wait_until_shown
 
-from conftest import report
+from conftest import report, tab_until
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -143,12 +143,7 @@ def test_paragraph_glyphs_show_on_hover_and_keyboard_focus_only(page, site_url: 
                            ".opacity === '0'")
     # The keyboard reaches the hidden ¶, and it shows while focused.
     page.locator("#att_1__para_41 .sd-copy--compact").focus()
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('#att_1__para_42 .sd-pagelink')"):
-            break
-    else:
-        pytest.fail("Tab never reached the ¶ of paragraph 42")
+    tab_until(page, "el.matches('#att_1__para_42 .sd-pagelink')", "the ¶ of paragraph 42", 10)
     page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
 
 

@@ -19,7 +19,7 @@ import rispy
 from bs4 import BeautifulSoup
 
 from build_scripts.address import reserved
-from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, unzip_bundle
+from conftest import PUBLIC_ADDRESS, ROOT, BuiltSite, Bundle, report, serve, tab_until, unzip_bundle
 
 FULL_42 = ("Salvador Declaration on Comprehensive Strategies for Global Challenges: Crime Prevention and Criminal "
            "Justice Systems and Their Development in a Changing World, para. 42, annexed to Economic and Social "
@@ -194,12 +194,7 @@ def test_cite_dialog_by_keyboard(browser, site_url: str) -> None:
     page = made.new_page()
     page.goto(f"{site_url}/declaration/42/")
     opener = page.get_by_role("button", name="Cite")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Cite":
-            break
-    else:
-        pytest.fail("Tab never reached Cite")
+    tab_until(page, "el.textContent === 'Cite'", "Cite", 40)
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Cite Salvador Declaration, paragraph 42")
     dialog.wait_for(state="visible")  # its content loads on first use

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PUBLIC_ADDRESS
+from conftest import PUBLIC_ADDRESS, tab_until
 
 PUBLIC = PUBLIC_ADDRESS + "declaration/42/"
 
@@ -58,12 +58,7 @@ def test_copy_link_in_the_reading_view(clip_page, site_url: str) -> None:
 def test_keyboard_reaches_and_uses_the_tools(clip_page, site_url: str) -> None:
     page = clip_page
     page.goto(f"{site_url}/declaration/42/")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Copy link":
-            break
-    else:
-        pytest.fail("Tab never reached Copy link")
+    tab_until(page, "el.textContent === 'Copy link'", "Copy link", 40)
     page.keyboard.press("Enter")
     assert clipboard(page) == PUBLIC
 

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from bench.synthetic import synthesize
 from build_scripts.bundle import write_zip
 from build_scripts.measure import first_load, first_load_bytes, naive_project
+from build_scripts.write import read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,9 +52,7 @@ def project_copy(target: Path) -> Path:
     # Not what `make build` generated into the working tree's docs/assets
     # (assets/jump-data.js): the copy's generator would refuse to overwrite
     # it, as it would a hand-written file.
-    manifest = ROOT / "docs" / ".generated.json"
-    generated = {ROOT / "docs" / p for p in json.loads(manifest.read_text(encoding="utf-8"))} \
-        if manifest.exists() else set()
+    generated = {ROOT / "docs" / p for p in read_manifest(ROOT / "docs")}
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets", dirs_exist_ok=True,
                     ignore=lambda folder, names: {n for n in names if Path(folder, n) in generated})
     # The build runs PurgeCSS from the project's node_modules/ (npm ci).
@@ -232,16 +231,17 @@ def main() -> None:
               "| per paragraph | /declaration/42/ page |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         base = None
+        # Hand-written assets only: what the builds above generated into the
+        # copy's docs/assets (the jump box's and search's data) belongs to
+        # the document built here.
+        assets = ours / "docs" / "assets"
+        generated = {ours / "docs" / p for p in read_manifest(ours / "docs")}
         for factor in (1, 10, 20):
             source = synthesize(factor, tmp / "synthetic")
             count = 25 + 8 + 55 * factor  # the resolution, the annex preamble, its paragraphs repeated
             docs = tmp / f"docs-{factor}"
-            # Hand-written assets only: generated ones (the jump box's map)
-            # belong to the document built here.
-            manifest = ROOT / "docs" / ".generated.json"
-            generated = frozenset(json.loads(manifest.read_text())) if manifest.exists() else frozenset()
-            shutil.copytree(ROOT / "docs" / "assets", docs / "assets",
-                            ignore=lambda d, names, skip=generated: {n for n in names if f"assets/{n}" in skip})
+            shutil.copytree(assets, docs / "assets",
+                            ignore=lambda folder, names: {n for n in names if Path(folder, n) in generated})
             gen = timed([PY, "-m", "build_scripts", "--quiet", "--source", str(source), "--docs", str(docs),
                          "--config-out", str(ours / ".generated" / "mkdocs.yml"),
                          "--ids-out", str(tmp / "ids.json")], ours)

@@ -20,7 +20,9 @@ class WriteConflict(Exception):
     """A generated page would overwrite a hand-written file."""
 
 
-def _read_manifest(docs: Path) -> set[str]:
+def read_manifest(docs: Path) -> set[str]:
+    """The paths, relative to ``docs``, that the last generation wrote
+    there (none when it has not run)."""
     manifest = docs / MANIFEST
     if not manifest.exists():
         return set()
@@ -41,7 +43,7 @@ def _write_if_changed(path: Path, text: str | bytes) -> bool:
 def write_pages(docs: Path, pages: Mapping[str, str | bytes]) -> tuple[int, int]:
     """Write ``pages`` (text as UTF-8, images as they are) under ``docs``;
     return (files written, files deleted)."""
-    previous = _read_manifest(docs)
+    previous = read_manifest(docs)
     conflicts = [p for p in pages if p not in previous and (docs / p).exists()]
     if conflicts:
         raise WriteConflict(

@@ -7,7 +7,6 @@ import contextlib
 import copy
 import functools
 import http.server
-import json
 import os
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ import pytest
 from bs4 import Tag
 
 from build_scripts.measure import naive_project
+from build_scripts.write import MANIFEST, read_manifest
 
 if TYPE_CHECKING:  # Playwright is imported only by the browser fixture
     from playwright.sync_api import Browser, BrowserContext, Page, Route
@@ -76,10 +76,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def _generated_in_working_tree() -> set[Path]:
-    manifest = ROOT / "docs" / ".generated.json"
-    if not manifest.exists():
-        return set()
-    return {ROOT / "docs" / p for p in json.loads(manifest.read_text(encoding="utf-8"))} | {manifest}
+    docs = ROOT / "docs"
+    return {docs / p for p in read_manifest(docs)} | {docs / MANIFEST}
 
 
 def copy_project(destination: Path) -> Path:

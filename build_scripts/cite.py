@@ -103,15 +103,19 @@ def default_templates(known: dict[str, str | None]) -> CitationTemplates:
 def _check(template: str, known: dict[str, str | None]) -> str | None:
     """What is wrong with a template, or ``None``."""
     try:
-        names = [name for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as error:
         return f"has a stray brace ({error})"
-    for name in names:
+    for name, spec, conversion in fields:
         if name not in PLACEHOLDERS:
             return f"has an unknown placeholder {{{name}}}"
+        if spec or conversion:
+            # A plain field is what citation_frame can cut the template at.
+            return f"writes {{{name}}} with a conversion or format ('!' or ':'); write {{{name}}}"
         if name in known and known[name] is None:
             return f"uses {{{name}}}, which this document does not give"
-    if "locator" not in names:
+    if "locator" not in [name for name, _, _ in fields]:
         return "has no {locator}: the citation would not say which paragraph"
     return None
 
@@ -171,6 +175,27 @@ class Citation:
 def _fill(template: str, known: dict[str, str | None], part: PartMeta, unit_locator: str) -> str:
     filled = {key: value or "" for key, value in known.items()}
     return template.format(locator=unit_locator, name=part.name, title=part.title, **filled)
+
+
+def citation_frame(meta: Metadata, part: PartMeta) -> list[str]:
+    """The full citation of any paragraph of ``part`` cut at its locator:
+    ``locator.join(frame)`` is the paragraph's ``full`` citation (a template
+    may name {locator} more than once). The reading views carry it once,
+    and each paragraph's copy button only its locator (issue 19)."""
+    document = meta.official.document.symbol if meta.official else None
+    known = values(meta.body, meta.symbol, document, meta.adoption_date)
+    template = meta.citation.full_main if part.key == "main" else meta.citation.full_annex
+    pieces = [""]
+    # _check let through only plain fields ("{title}"), no "{title!r:>9}".
+    for literal, name, _, _ in string.Formatter().parse(template):
+        # parse() gives literal text with "{{" and "}}" undone: redo them,
+        # so that each piece is a template again.
+        pieces[-1] += literal.replace("{", "{{").replace("}", "}}")
+        if name == "locator":
+            pieces.append("")
+        elif name is not None:
+            pieces[-1] += "{" + name + "}"
+    return [_fill(piece, known, part, "") for piece in pieces]
 
 
 def citation_key(meta: Metadata, eid: str) -> str:

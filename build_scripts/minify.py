@@ -6,7 +6,8 @@ reader downloads them without: a first visit to a paragraph page weighs
 no more than the whole document in stock Material (the page-weight
 budget in tests/test_accessibility.py). Material's own files come
 minified already; only the files in ``extra_css``, ``extra_javascript``,
-``extra.worker_scripts`` and ``extra.own_scripts`` are touched.
+``extra.worker_scripts``, ``extra.own_scripts`` and ``extra.own_stylesheets``
+are touched.
 rcssmin and rjsmin keep strings, regular expressions and ``/*!`` licence
 comments as they are.
 """
@@ -34,11 +35,13 @@ def own_assets(config: MkDocsConfig) -> list[Path]:
     those the pages name, ``extra.worker_scripts``, which no page names
     in a tag (the search layer, loaded as the search worker), and
     ``extra.own_scripts``, which overrides/main.html or other scripts
-    load."""
+    load, and ``extra.own_stylesheets``, which pages name in their front
+    matter."""
     site = Path(config["site_dir"])
     workers = config["extra"].get("worker_scripts") or []
     templates = config["extra"].get("own_scripts") or []
-    names = [str(name) for name in (*config["extra_css"], *config["extra_javascript"], *workers, *templates)]
+    styles = config["extra"].get("own_stylesheets") or []
+    names = [str(name) for name in (*config["extra_css"], *config["extra_javascript"], *workers, *templates, *styles)]
     return [site / name for name in names if Path(name).suffix in (".css", ".js") and "://" not in name]
 
 

@@ -3,9 +3,11 @@ best practices), a keyboard-only walk, and the page-weight budget."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from readability import wait_until_shown
 
 from build_scripts.measure import first_load_bytes
@@ -131,6 +133,27 @@ def naive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # 0.29 / 0.37). The reading view of the Declaration carries its whole
 # text, as the naive page does, and more (margin notes, glossary marks):
 # its uncompressed bytes stay above 0.45. The budgets leave about 0.01.
+@pytest.mark.parametrize("forced", ["none", "active"])
+def test_the_copy_link_icon_shows_also_in_forced_colours(browser, site_url: str, forced: str) -> None:
+    """The reading views' link icon is drawn once by CSS (a mask over the
+    text colour, assets/contents.css), not as inline SVG in each button:
+    it must show in the usual colours and in forced colours (Windows
+    high contrast), where the browser would paint a background colour
+    over with the page's own."""
+    context = browser.new_context(forced_colors=forced, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/declaration/")
+    button = page.get_by_role("button", name="Copy link to Salvador Declaration, paragraph 42")
+    button.hover()
+    page.wait_for_timeout(300)  # the glyphs fade in
+    image = Image.open(io.BytesIO(button.screenshot())).convert("L")
+    background = image.getpixel((0, 0))
+    inked = sum(1 for value in image.tobytes() if abs(value - int(background)) > 60)
+    context.close()
+    # The icon's strokes cover about a fifth of its 18 × 18 px box.
+    assert inked >= 30, inked
+
+
 PAGE_WEIGHT_BUDGETS = {
     "/": (0.34, 0.32),
     "/declaration/42/": (0.30, 0.29),

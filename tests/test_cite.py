@@ -15,7 +15,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from build_scripts import address
 from build_scripts.address import AddressSetting
-from build_scripts.cite import Citation, ordinal_word, unit_citation
+from build_scripts.cite import Citation, citation_frame, ordinal_word, unit_citation
 from build_scripts.cite_formats import bibtex_entry, csl_item, ris_entry
 from build_scripts.diagnostics import InputError, Location
 from build_scripts.pipeline import build, load
@@ -81,6 +81,8 @@ def test_citation_templates_are_checked(tmp_path: Path) -> None:
     settings = (ROOT / SEED).with_suffix(".yml").read_text(encoding="utf-8")
     settings = settings.replace('    annex: "{name}, {locator}"', '    annex: "{name}, {para}"')
     settings = settings.replace("  symbol: E/RES/2010/18\n", "")  # no official symbol: {document} is unknown
+    # A conversion or format would not survive citation_frame's cut.
+    settings = settings.replace('    main: "{body} resolution {symbol}, {locator}"', '    main: "{body!r} resolution {symbol}, {locator}"')
     source.with_suffix(".yml").write_text(settings, encoding="utf-8")
     with pytest.raises(InputError) as raised:
         build(load(source), check_registry=False)
@@ -89,6 +91,29 @@ def test_citation_templates_are_checked(tmp_path: Path) -> None:
     assert any("citation template 'full.main' uses {document}, which this document does not give" in m
                for m in messages), messages
     assert any("'' is not a United Nations document symbol" in m for m in messages), messages
+    assert any("citation template 'short.main' writes {body} with a conversion or format" in m
+               for m in messages), messages
+
+
+@pytest.mark.parametrize(("main", "annex"), [
+    (None, None),  # the seed's own wording
+    # The locator twice, at either end, braces written as text.
+    ("{locator} of {body} resolution {symbol} {{sic}}, {locator}", "{{{title}}}: {locator}{locator}"),
+])
+def test_the_citation_frame_joined_by_a_locator_is_the_full_citation(seed, main: str | None,
+                                                                     annex: str | None) -> None:
+    """What a reading view's copy button copies from file:// (cite.js):
+    the part's frame, carried once, joined by the paragraph's locator."""
+    site, units = seed
+    meta = site.metadata
+    if main and annex:
+        meta = dataclasses.replace(meta, citation=dataclasses.replace(meta.citation, full_main=main, full_annex=annex))
+    for unit in units.values():
+        citation = unit_citation(meta, unit)
+        assert citation.locator.join(citation_frame(meta, unit.part)) == citation.full, unit.eid
+    if main:
+        assert citation_frame(meta, units["para_9"].part)[1:] == [" of Economic and Social Council resolution "
+                                                                   "2010/18 {sic}, ", ""]
 
 
 HOSTILE = 'A {b} 50% & $x_1# ~ \\ "q" } unbalanced { @misc{x, é “q”'

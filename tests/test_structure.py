@@ -199,8 +199,8 @@ def test_glyphs_stay_with_the_last_word(built_site: BuiltSite) -> None:
     for paragraph in view.select("p.sd-para"):
         nowrap = paragraph.select(".sd-nowrap")
         assert len(nowrap) == 1, paragraph["id"]
-        glyphs = nowrap[0].select_one(".sd-glyphs")
-        assert glyphs.select_one("a.sd-pagelink").get_text() == "¶"
+        assert one(nowrap[0], "a.sd-pagelink").get_text() == "¶"
+        assert one(nowrap[0], "button.sd-copy--compact")
         assert nowrap[0].get_text(" ", strip=True).split()[0].strip(".,;:"), paragraph["id"]
         assert paragraph.get_text().rstrip().endswith(nowrap[0].get_text().rstrip()), paragraph["id"]
 

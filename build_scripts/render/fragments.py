@@ -6,10 +6,12 @@ the embedded preview texts. The markup is in ``fragments.md.j2`` and
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from markupsafe import Markup
 
+from .. import ids
 from ..inline import split_last_word
 from ..inline_render import FootnoteRefs, escape_line_start, to_html, to_markdown
 from ..model import BlockKind, EditorialNote, Footnote, Point, Reference
@@ -92,8 +94,23 @@ def text_with_glyphs(ix: SiteIndex, content: tuple, ctx: PageContext, link: str)
 
 
 def pagelink(ix: SiteIndex, unit: Unit, page: str) -> str:
-    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, ix.public_url(unit),
-                                     ix.citation(unit).full))
+    """The ¶ link and the compact copy button after a paragraph of the
+    reading view ``page``. The button carries no more than it must, for
+    every paragraph of a long text repeats it (issue 19): the paragraph
+    page's public address relative to the view's, or its citation's
+    locator (the view carries the rest once, citation_frame)."""
+    url = ix.public_url(unit)
+    copy = None
+    if url is not None:
+        here = str(ix.site.metadata.site_url) + ids.page_url(page)
+        below = url.removeprefix(here)
+        # Only a plain path down ("42/", "13/a/"): it resolves against the
+        # view's canonical address to exactly ``url``, in cite.js as here.
+        copy = below if below != url and _PATH_DOWN.fullmatch(below) else url
+    return str(ix.fragments.pagelink(relative_link(page, unit.page), unit.label, copy, ix.citation(unit).locator))
+
+
+_PATH_DOWN = re.compile(r"(?:[A-Za-z0-9_-]+/)+")  # "42/", "preamble/3/", "13/a/"
 
 
 def footnote_item(ix: SiteIndex, footnote: Footnote) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import ids
+from ..cite import citation_frame
 from ..inline import plain_text
 from ..inline_render import FootnoteRefs, escape_line_start, to_markdown
 from ..model import Block, BlockKind
@@ -43,6 +44,10 @@ def reading_view(ix: SiteIndex, part_key: str) -> str:
         blocks=blocks,
         footnotes=footnote_list(ix, ctx.refs),
         previews=preview_data(ix, ctx),
+        # Without a public address the compact buttons copy citations
+        # (from file://): the part's, around each button's locator.
+        cite_frame=None if ix.site.metadata.site_url else str(
+            ix.fragments.cite_frame_script(citation_frame(ix.site.metadata, meta))),
     )
 
 

@@ -1,7 +1,10 @@
 /* Copy link, Share and Cite (buttons: build_scripts/templates/fragments.md.j2).
-   Copies data-copy, or the text of the element data-from names; with
-   data-cite (no public address): the page's own address online, the
-   citation from file://. Share on phones. Cite loads its dialog and the
+   Copies data-copy (an address, resolved against the page's canonical
+   one: a reading view's buttons give only "42/"), or the text of the
+   element data-from names; with data-cite or data-locator (no public
+   address): the page's own address online, the citation from file://
+   (data-locator: the reading view's citation frame joined by the
+   paragraph's locator). Share on phones. Cite loads its dialog and the
    citations on first use (script elements load from file:// too). */
 (function () {
   var here = document.currentScript ? document.currentScript.src : "";
@@ -32,12 +35,28 @@
     return fallbackCopy(text);
   }
 
+  // The public address a button gives, or null.
+  function address(button) {
+    var copy = button.getAttribute("data-copy");
+    if (copy === null) return null;
+    var canonical = document.querySelector("link[rel=canonical]");
+    return canonical ? new URL(copy, canonical.href).href : copy;
+  }
+
+  // The citation a button gives from file://: its own, or the page's
+  // frame (a JSON list of pieces) joined by the button's locator.
+  function citation(button) {
+    var locator = button.getAttribute("data-locator");
+    if (locator === null) return button.getAttribute("data-cite");
+    return JSON.parse(document.getElementById("sd-cite-frame").textContent).join(locator);
+  }
+
   // What a button gives: {text, done (what it then says), url (or null)}.
   function target(button) {
     var from = button.getAttribute("data-from");
-    var text = from ? document.getElementById(from).textContent : button.getAttribute("data-copy");
+    var text = from ? document.getElementById(from).textContent : address(button);
     if (text === null) {
-      if (!web) return { text: button.getAttribute("data-cite"), done: "Citation copied", url: null };
+      if (!web) return { text: citation(button), done: "Citation copied", url: null };
       // In a reading view, the paragraph's own page: its ¶ link, just before.
       var pagelink = button.previousElementSibling;
       var page = pagelink && pagelink.classList.contains("sd-pagelink") ? pagelink.href : window.location.href;
@@ -77,7 +96,13 @@
     });
   }
 
-  document.querySelectorAll("button.sd-copy[data-cite]").forEach(function (button) {
+  // The compact buttons' tooltip, given here rather than in each button of
+  // a reading view (issue 19); from file:// without a public address they
+  // copy the citation, and say so.
+  document.querySelectorAll("button.sd-copy--compact").forEach(function (button) {
+    button.setAttribute("title", "Copy link");
+  });
+  document.querySelectorAll("button.sd-copy[data-cite], button.sd-copy[data-locator]").forEach(function (button) {
     if (web) return;
     if (button.classList.contains("sd-copy--compact")) {
       button.setAttribute("aria-label", button.getAttribute("aria-label").replace("Copy link to", "Copy citation of"));

@@ -16,6 +16,12 @@ document.addEventListener("keydown", function (event) {
   open.dispatchEvent(new MouseEvent("mouseout"));
 });
 
+/* A reading view's printed numbers link to their own paragraph: their
+   tooltip says so, given here once rather than in each number (issue 19). */
+document.querySelectorAll("a.sd-permalink").forEach(function (number) {
+  number.setAttribute("title", "Link to this paragraph here");
+});
+
 /* Previews of cross-references. Material's instant previews fetch the target
    page, which cannot work from file://; here the text of every paragraph a
    page refers to is embedded in the page (script.sd-previews) and shown

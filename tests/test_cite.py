@@ -82,7 +82,8 @@ def test_citation_templates_are_checked(tmp_path: Path) -> None:
     settings = settings.replace('    annex: "{name}, {locator}"', '    annex: "{name}, {para}"')
     settings = settings.replace("  symbol: E/RES/2010/18\n", "")  # no official symbol: {document} is unknown
     # A conversion or format would not survive citation_frame's cut.
-    settings = settings.replace('    main: "{body} resolution {symbol}, {locator}"', '    main: "{body!r} resolution {symbol}, {locator}"')
+    settings = settings.replace('    main: "{body} resolution {symbol}, {locator}"',
+                                '    main: "{body!r} resolution {symbol}, {locator}"')
     source.with_suffix(".yml").write_text(settings, encoding="utf-8")
     with pytest.raises(InputError) as raised:
         build(load(source), check_registry=False)

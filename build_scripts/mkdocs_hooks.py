@@ -5,6 +5,8 @@
   `mkdocs build` skips it: the Makefile runs the generator first and never
   relies on this hook for the pages.
 * In the offline build, give each page its public canonical address.
+* Give each page's template its share of the navigation: the groups of
+  paragraphs near it, not all of them (build_scripts.nav_window).
 * Mark what the generator escaped for HTML as escaped: the site name, its
   description, the navigation's titles and each page's title and
   description (see build_scripts.render.common.theme_html). Material prints
@@ -34,6 +36,7 @@ if str(ROOT) not in sys.path:
 
 from build_scripts.cli import main  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
+from build_scripts.nav_window import window  # noqa: E402
 
 # The command is known only at start-up; MkDocs hooks are module functions.
 _command: list[str] = []
@@ -77,7 +80,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """The offline bundle's pages (file URLs, `use_directory_urls: false`)
-    keep the public, directory-style canonical address of the online page."""
+    keep the public, directory-style canonical address of the online page;
+    each page shows its window of the navigation."""
     if not config["use_directory_urls"] and config.get("site_url"):
         page.canonical_url = config["site_url"] + page_url(page.file.src_uri)
+    context["nav"] = window(nav)
     return context

@@ -2,12 +2,16 @@
 phone): every paragraph by number and subject, under its part.
 
 The navigation is repeated on every page, so its size on a page must not
-grow with the number of paragraphs. Material's ``navigation.prune`` renders
-only the sections on the way to the page being read (the others become one
-link each); this module keeps each section short by grouping paragraphs in
-tens ("Paragraphs 41–50"), and tens in hundreds when a part has more than a
-hundred, so that a page carries at most :data:`GROUP` entries per level on
-the way to it. Lettered points stay out (their paragraph is in it).
+grow with the number of paragraphs. Each part lists its full text and its
+paragraphs in groups of :data:`GROUP` ("Paragraphs 41–50"), one level
+deep however long the part. Material's ``navigation.prune`` renders only
+the sections on the way to the page being read (the others become one link
+each), and :mod:`build_scripts.nav_window` (an MkDocs hook) keeps, of a
+part's groups, only the page's own and the ones beside it: a paragraph
+page carries the same navigation for a part of fifty paragraphs as for one
+of five thousand, and a reader still reaches every paragraph from group to
+group, or from the part's full text. Lettered points stay out (their
+paragraph is in it).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from .common import FOOTNOTES_PAGE, HOME_PAGE, SiteIndex, html_text, reading_vie
 from .labels import Named
 
 GROUP = 10
-"""Entries per level of the navigation: ten paragraphs, ten groups of ten."""
+"""Paragraphs per group of the navigation."""
 
 NavItem = dict[str, Any]
 """One entry of MkDocs' ``nav``: ``{title: path}`` or ``{title: [entries]}``."""
@@ -71,28 +75,18 @@ def _groups(ix: SiteIndex, part_key: str) -> list[tuple[str, list[Unit]]]:
 
 
 def _grouped(ix: SiteIndex, heading: str, units: list[Unit]) -> list[NavItem]:
-    """A group of paragraphs as one section, split into ranges when it has
-    more than :data:`GROUP`."""
+    """A group of paragraphs as one section, or as sections of
+    :data:`GROUP` ("Paragraphs 41–50") when it has more."""
     if len(units) <= GROUP:
         return [{html_text(heading): [_entry(ix, u) for u in units]}]
-    return [_range(ix, heading, chunk) for chunk in _chunks(units)]
-
-
-def _chunks(units: list[Unit]) -> list[list[Unit]]:
-    """``units`` in at most :data:`GROUP` runs of 10, 100, 1000 … units."""
-    width = GROUP
-    while -(-len(units) // width) > GROUP:
-        width *= GROUP
-    return [units[i:i + width] for i in range(0, len(units), width)]
+    return [_range(ix, heading, units[i:i + GROUP]) for i in range(0, len(units), GROUP)]
 
 
 def _range(ix: SiteIndex, heading: str, units: list[Unit]) -> NavItem:
-    """"Paragraphs 41–50" with its paragraphs (or its own ranges)."""
+    """"Paragraphs 41–50" with its paragraphs."""
     first, last = ix.named[units[0].eid], ix.named[units[-1].eid]
     title = f"{heading} {_bare(first)}–{_bare(last)}"
-    if len(units) <= GROUP:
-        return {html_text(title): [_entry(ix, u) for u in units]}
-    return {html_text(title): [_range(ix, heading, chunk) for chunk in _chunks(units)]}
+    return {html_text(title): [_entry(ix, u) for u in units]}
 
 
 def _bare(named: Named) -> str:

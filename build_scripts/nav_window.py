@@ -9,7 +9,9 @@ pages, and grouping the groups would only trade width for depth, which
 grows with the logarithm of the part (issue 19). A window of neighbours
 keeps a page's navigation the same size however long the document; every
 paragraph stays reachable, group by group, and from the part's full text,
-which stays in the window (pages are never left out, only sections).
+which stays in the window (pages are never left out, only sections). On
+the full text itself, which is in no group, the window is the first
+groups: the page links every paragraph in its text.
 The top level (home, the parts, the footnotes) is kept whole.
 
 Values in, values out: the hook in mkdocs_hooks.py gives the template this
@@ -47,10 +49,9 @@ def _inside(item: StructureItem) -> StructureItem:
 
 def _window(children: list[StructureItem]) -> list[StructureItem]:
     sections = [child for child in children if isinstance(child, Section)]
-    active = next((i for i, section in enumerate(sections) if section.active), None)
-    if active is None:
-        # The page is one of these (a part's full text): all of them.
-        return children
+    # Where the page is not in one of them (it is a part's full text, which
+    # links every paragraph itself), the first ones.
+    active = next((i for i, section in enumerate(sections) if section.active), 0)
     kept = sections[max(0, active - NEIGHBOURS):active + NEIGHBOURS + 1]
     return [_inside(child) for child in children
             if not isinstance(child, Section) or any(child is k for k in kept)]

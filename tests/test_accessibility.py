@@ -156,9 +156,9 @@ def test_the_copy_link_icon_shows_also_in_forced_colours(browser, site_url: str,
 
 PAGE_WEIGHT_BUDGETS = {
     "/": (0.34, 0.32),
-    "/declaration/42/": (0.30, 0.29),
-    "/resolution/": (0.42, 0.35),
-    "/declaration/": (0.60, 0.43),
+    "/declaration/42/": (0.29, 0.29),
+    "/resolution/": (0.37, 0.35),
+    "/declaration/": (0.45, 0.41),
     "/footnotes/": (0.29, 0.29),
 }
 
@@ -177,15 +177,19 @@ def test_page_weight_budget(built_site: BuiltSite, naive_site: Path, path: str) 
         assert ours <= budget * theirs, (path, "gzip" if compressed else "uncompressed", ours / theirs)
 
 
+ISSUE_19_GOAL = {False: 0.45, True: 0.50}
+"""Issue 19's goal, whatever the budgets above become: a first visit to
+the home page, a paragraph page or a reading view transfers at most 0.45
+of what the naive one-page site does uncompressed, 0.50 with gzip."""
+
+
 @pytest.mark.parametrize("compressed", [False, True], ids=["uncompressed", "gzip"])
-def test_a_paragraph_page_loads_at_most_half_the_naive_page(built_site: BuiltSite, naive_site: Path,
-                                                             compressed: bool) -> None:
-    """Issue 19's guard, whatever the budgets above become: a first visit to
-    a paragraph page transfers at most half of what the naive one-page site
-    does, raw and gzip."""
-    ours = first_load_bytes(built_site.site, "/declaration/42/", compressed)
+@pytest.mark.parametrize("path", ["/", "/declaration/42/", "/resolution/", "/declaration/"])
+def test_a_first_visit_loads_under_issue_19_s_goal(built_site: BuiltSite, naive_site: Path, path: str,
+                                                  compressed: bool) -> None:
+    ours = first_load_bytes(built_site.site, path, compressed)
     theirs = first_load_bytes(naive_site, "/", compressed)
-    assert ours <= 0.50 * theirs, ours / theirs
+    assert ours <= ISSUE_19_GOAL[compressed] * theirs, ours / theirs
 
 
 def test_material_stylesheet_is_purged(built_site: BuiltSite) -> None:

@@ -404,3 +404,23 @@ def test_the_cite_dialog_shows_the_citation_template_as_written(
         assert shown(full.inner_text()) == shown(hostile(field) + " " + locator)
         assert page.evaluate("window.__pwned === undefined")
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "eid", "field", "locator"),
+    [("declaration", "att_1__para_42", "citation-annex", "para. 42"),
+     ("resolution", "para_9", "citation-main", "para. 9")],
+)
+def test_a_reading_view_copies_the_citation_template_as_written(
+        hostile_site: BuiltSite, browser, path: str, eid: str, field: str, locator: str) -> None:
+    """From file:// without a public address, a reading view's copy button
+    copies its paragraph's citation: the view's one citation frame (JSON
+    in the page) joined by the button's locator, as written."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto((hostile_site.site / path / "index.html").as_uri(), wait_until="load")
+    page.locator(f"#{eid} button.sd-copy--compact").click()
+    assert page.evaluate("navigator.clipboard.readText()") == shown(hostile(field) + " " + locator)
+    assert page.evaluate("window.__pwned === undefined")
+    context.close()

@@ -32,11 +32,14 @@ import argparse
 import hashlib
 import json
 import os
+import posixpath
 import re
 import shutil
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
+from typing import cast
 
 # Where mkdocs.offline.yml's extra.polyfills expects the shim.
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
@@ -126,15 +129,59 @@ _SCRIPT_ONLY = (
 )
 
 
-def _shared_code(match: re.Match[str]) -> str:
+# The site's top seen from a file in SHARED_DIR, in the form that
+# merge_scripts rewrites for the folder it writes to.
+def root_from_script(folder: str) -> str:
+    """A script's expression for the site's top folder, from the script's
+    own address (``folder``: where the script file is, from the top)."""
+    up = "/".join([".."] * len(folder.split("/")))
+    return f'new URL("{up}",document.currentScript.src)'
+
+
+# Stands for the way up to the site's top in a page's configuration, in a
+# script shared by pages at every depth.
+_UP = "@up@"
+
+
+def _expand_up(template: str, up: str) -> str:
+    """What the shared configuration script makes of ``template`` on a page
+    ``up`` from the top ("." on a top page): written the same in
+    JavaScript in ``_shared_code``."""
+    return template.replace(_UP + "/", _prefix(up)).replace(_UP, up)
+
+
+def _config_template(text: str, up: str) -> str:
+    """The theme's configuration with the page's way up (its ``base`` and
+    the start of its ``search`` worker's address) as ``_UP``, or ``text``
+    itself when that would not give the same text back."""
+    if _UP in text:
+        return text
+    template = text.replace(f'"base": {json.dumps(up)}', f'"base": "{_UP}"', 1)
+    template = template.replace(f'"search": "{_prefix(up)}', f'"search": "{_UP}/', 1)
+    return template if _expand_up(template, up) == text else text
+
+
+def _shared_code(match: re.Match[str], up: str) -> str:
     """What the shared file holds: the script itself, or for a data block a
     script that puts the same element, with the same text, where it
-    stood (before the theme's scripts read it)."""
+    stood (before the theme's scripts read it). On a page ``up`` from the
+    top; what depends on ``up`` is worked out from the shared file's own
+    address instead, so that pages at every depth share one file."""
     if match["id"] is None:
-        return match["code"]
-    return (f'(function(){{var d=document.createElement("script");d.id={json.dumps(match["id"])};'
-            f'd.type="application/json";d.textContent={json.dumps(match["code"], ensure_ascii=False)};'
-            "document.currentScript.after(d)})();")
+        here = f"new URL({json.dumps(up)},location)"
+        # The theme's storage helpers: __md_scope=new URL("..",location).
+        return match["code"].replace(here, root_from_script(SHARED_DIR)) if match["code"].count(here) == 1 \
+            else match["code"]
+    template = _config_template(match["code"], up)
+    element = (f'var d=document.createElement("script");d.id={json.dumps(match["id"])};d.type="application/json";'
+               f'd.textContent={json.dumps(template, ensure_ascii=False)}')
+    if template == match["code"]:
+        return f"(function(){{{element};document.currentScript.after(d)}})();"
+    # n: how deep the page is below the top; u: the way up ("." on top).
+    return ("(function(){var n=location.pathname.slice("
+            f'{root_from_script(SHARED_DIR)}.pathname.length).split("/").length-1,'
+            f'u=n?Array(n).fill("..").join("/"):".";{element}'
+            f'.replace(/{_UP}\\//g,n?u+"/":"").replace(/{_UP}/g,u);document.currentScript.after(d)}})();')
 
 
 def _script_only_markup(text: str) -> str:
@@ -142,11 +189,22 @@ def _script_only_markup(text: str) -> str:
     writes it (then shared with the other pages like any script)."""
     def write(match: re.Match[str]) -> str:
         markup = json.dumps(match[0], ensure_ascii=False).replace("</", "<\\/")
-        return f'<script>document.currentScript.insertAdjacentHTML("afterend",{markup})</script>\n'
+        return f'<script>document.currentScript.insertAdjacentHTML("beforebegin",{markup})</script>\n'
 
     for pattern in _SCRIPT_ONLY:
         text = pattern.sub(write, text, count=1)
     return text
+
+
+def _way_up(site: Path, page: Path) -> str:
+    """From ``page``'s folder to the site's top: ".", "..", "../.." …"""
+    depth = len(page.relative_to(site).parts) - 1
+    return "/".join([".."] * depth) or "."
+
+
+def _prefix(up: str) -> str:
+    """What goes before a path from the top, on a page ``up`` from it."""
+    return "" if up == "." else up + "/"
 
 
 def shared_scripts(site: Path) -> list[str]:
@@ -154,11 +212,13 @@ def shared_scripts(site: Path) -> list[str]:
     pages or more to ``SHARED_DIR/<digest>.js`` and load it from there;
     return the files written. A script that reads the page's address (the
     theme's ``new URL("..", location)``) still reads the page's:
-    ``location`` is the document's, not the script file's."""
+    ``location`` is the document's, not the script file's; where it
+    only wants the site's top, it finds it from its own address."""
     pages = {path: _script_only_markup(path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))}
     seen: dict[str, int] = {}
-    for text in pages.values():
-        for code in {_shared_code(m) for m in _INLINE_SCRIPT.finditer(text)}:
+    for path, text in pages.items():
+        up = _way_up(site, path)
+        for code in {_shared_code(m, up) for m in _INLINE_SCRIPT.finditer(text)}:
             seen[code] = seen.get(code, 0) + 1
     shared = {code: hashlib.sha256(code.encode()).hexdigest()[:16] for code, count in seen.items()
               if count > 1 and len(code) >= MIN_SHARED}
@@ -170,15 +230,202 @@ def shared_scripts(site: Path) -> list[str]:
         (folder / f"{digest}.js").write_text(code + "\n", encoding="utf-8")
 
     for path, text in pages.items():
-        up = "../" * (len(path.relative_to(site).parts) - 1)
+        up = _way_up(site, path)
 
         def load(match: re.Match[str], up: str = up) -> str:
-            digest = shared.get(_shared_code(match))
-            return match[0] if digest is None else f'<script src="{up}{SHARED_DIR}/{digest}.js"></script>'
+            digest = shared.get(_shared_code(match, up))
+            return match[0] if digest is None else f'<script src="{_prefix(up)}{SHARED_DIR}/{digest}.js"></script>'
 
         path.write_text(_INLINE_SCRIPT.sub(load, text), encoding="utf-8")
     return sorted(f"{SHARED_DIR}/{digest}.js" for digest in shared.values())
 
+
+# What no one reads from a page opened from file://: the generator's name
+# and the description that search engines and link previews show.
+_UNREAD_META = re.compile(r'<meta name="(?:generator|description)" content="[^"]*">\n')
+
+
+def drop_unread_meta(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_UNREAD_META.sub("", text), encoding="utf-8")
+
+
+# Files whose text may name another file of the site.
+_TEXT_FILES = {".html", ".js", ".css", ".json", ".xml", ".txt", ".webmanifest"}
+
+
+def _named(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
+    """Which of the files ``rels`` some file of the site still names as an
+    address (by file name), reading pages from ``pages`` where given: a
+    file that a script loads by its name must stay."""
+    # As an address names it: in quotes or url(), maybe after a folder (not
+    # in a comment's prose).
+    names = {rel: re.compile(r"(?<=[\"'/(])" + re.escape(rel.rsplit("/", 1)[-1]) + r"(?=[\"'?#)])") for rel in rels}
+    found: set[str] = set()
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix not in _TEXT_FILES:
+            continue
+        rel = path.relative_to(site).as_posix()
+        text = pages[path] if path in pages else path.read_text(encoding="utf-8", errors="replace")
+        found |= {other for other, name in names.items() if other != rel and other not in found and name.search(text)}
+    return found
+
+
+def _site_path(site: Path, page: Path, href: str) -> str | None:
+    """``href`` on ``page`` as a path from the site's top, or None if it
+    leaves the site or is not a plain path to a file."""
+    if re.search(r"[:?#]", href):
+        return None
+    rel = posixpath.normpath(posixpath.join(page.relative_to(site).parent.as_posix(), href))
+    return rel if not rel.startswith("../") and (site / rel).is_file() else None
+
+
+# A stylesheet link as the theme writes it, one a line.
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">\n')
+# What a merged stylesheet keeps only at its start, or cannot hold at all:
+# "@charset" (allowed first only) and "@import"; an address in url() that
+# is not data: would point elsewhere from the merged file's folder.
+_CHARSET = re.compile(r'^@charset "UTF-8";', re.IGNORECASE)
+_CSS_UNMOVABLE = re.compile(r'@import|@charset|url\(\s*(?!["\']?data:)', re.IGNORECASE)
+_CSS_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
+
+
+def merge_stylesheets(site: Path) -> str | None:
+    """Load the stylesheets that most pages list (the theme's and the
+    site's ``extra_css``) from one file, their texts one after the other in
+    the same order: a page lists that file where it listed the first of
+    them and then the others it has (the home page's contents). The cascade
+    is the same, and a stylesheet only delays scripts after it, which it
+    did already. Returns the file written, if any."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    lists: dict[Path, list[tuple[str, str | None]]] = {}
+    for path, text in pages.items():
+        head = text.split("</head>", 1)[0]
+        lists[path] = [(m[0], _site_path(site, path, m["href"])) for m in _STYLESHEET.finditer(head)]
+    # The longest start of a page's list that most pages share.
+    counts = Counter(tuple(rel for _, rel in links[:end]) for links in lists.values()
+                     for end in range(2, len(links) + 1))
+    candidates = [(count, len(seq), seq) for seq, count in counts.items() if count > 1 and None not in seq]
+    if not candidates:
+        return None
+    common = cast(tuple[str, ...], max(candidates)[2])
+    texts = []
+    for index, rel in enumerate(common):
+        text = _CSS_SOURCE_MAP.sub("", (site / rel).read_text(encoding="utf-8")).strip()
+        body = _CHARSET.sub("", text, count=1)
+        if _CSS_UNMOVABLE.search(body):
+            return None
+        # The first file's @charset stays the merged file's first rule.
+        texts.append(text if index == 0 else body)
+    merged = "\n".join(texts) + "\n"
+    target = f"assets/site.{hashlib.sha256(merged.encode()).hexdigest()[:16]}.css"
+    (site / target).write_text(merged, encoding="utf-8")
+    for path, links in lists.items():
+        if tuple(rel for _, rel in links[:len(common)]) != common:
+            continue
+        text = pages[path]
+        up = _prefix(_way_up(site, path))
+        text = text.replace(links[0][0], f'<link rel="stylesheet" href="{up}{target}">\n', 1)
+        for tag, _ in links[1:len(common)]:
+            text = text.replace(tag, "", 1)
+        pages[path] = text
+        path.write_text(text, encoding="utf-8")
+    named = _named(site, set(common), pages)
+    for rel in common:
+        if rel not in named:
+            (site / rel).unlink()
+    return target
+
+
+# Classic scripts one after the other, each with only its address.
+_SCRIPT_RUN = re.compile(r'(?:<script src="[^"]+"></script>\n){2,}')
+_SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"></script>\n')
+_JS_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+# A strict script as esbuild writes one (Material's bundle, the worker
+# shim): the directive, then one function run at once, and nothing else.
+_STRICT_IIFE = re.compile(r'"use strict";\(\(\)=>\{.*\}\)\(\);', re.DOTALL)
+# A declaration that a block would keep to itself (let, const, class)
+# where at a script's top it is seen by the scripts after it.
+_LEXICAL = re.compile(r"(?<![\w$.])(?:let|const)\s+[\w$\[{]|(?<![\w$.\"'])class\s+[\w$]+\s*(?:extends\b[^{]*)?\{")
+# Where merged scripts are written: beside the site's own scripts, which
+# find what they load from their address (document.currentScript.src).
+MERGED_DIR = "assets"
+# An exception in one part is reported as uncaught, as before, and the
+# parts after it still run, as the scripts after a failed one did.
+_CATCH = "}catch(e){setTimeout(function(){throw e})}"
+
+
+def _merged_part(code: str, rel: str) -> str | None:
+    """A script's code as one part of a file in MERGED_DIR that runs the
+    same, or None if it might not: a try block keeps ``var`` and function
+    declarations global but not let/const/class, and turns off a leading
+    "use strict", which a function keeps instead."""
+    code = _JS_SOURCE_MAP.sub("", code).strip()
+    folder = posixpath.dirname(rel)
+    if folder != MERGED_DIR:
+        code = code.replace(root_from_script(folder), root_from_script(MERGED_DIR))
+        if "currentScript.src" in code.replace(root_from_script(MERGED_DIR), ""):
+            return None
+    if code.startswith(("'use strict'", '"use strict"')):
+        return f"try{{(function(){{{code}\n}}).call(this){_CATCH}" if _STRICT_IIFE.fullmatch(code) else None
+    return None if _LEXICAL.search(code) else f"try{{\n{code}\n{_CATCH}"
+
+
+def merge_scripts(site: Path) -> list[str]:
+    """Load each run of scripts that pages list one after the other (two
+    pages or more, the same scripts in the same order, all the site's own
+    in ``assets/``) from one file in MERGED_DIR that runs their code in
+    the same order, at the same point of the page; a script that still
+    needs its own address or might run differently stays apart. Returns
+    the files written."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    parts: dict[str, str | None] = {}
+
+    def groups(page: Path, run: str) -> list[tuple[str, list[str]]]:
+        """The run's tags (text, and the files if they can be parts), with
+        scripts that can be parts one after the other in one group."""
+        out: list[tuple[str, list[str]]] = []
+        for match in _SCRIPT_SRC.finditer(run):
+            rel = _site_path(site, page, match["src"])
+            if rel is not None and rel.startswith(MERGED_DIR + "/") and rel not in parts:
+                parts[rel] = _merged_part((site / rel).read_text(encoding="utf-8"), rel)
+            if rel is None or parts.get(rel) is None:
+                out.append((match[0], []))
+            elif out and out[-1][1]:
+                out[-1] = (out[-1][0] + match[0], [*out[-1][1], rel])
+            else:
+                out.append((match[0], [rel]))
+        return out
+
+    runs: Counter[tuple[str, ...]] = Counter()
+    for path, text in pages.items():
+        for run in _SCRIPT_RUN.finditer(text):
+            runs.update(tuple(rels) for _, rels in groups(path, run[0]) if len(rels) > 1)
+    merged: dict[tuple[str, ...], str] = {}
+    for seq, count in sorted(runs.items()):
+        if count < 2:
+            continue
+        code = "\n".join(cast(str, parts[rel]) for rel in seq) + "\n"
+        target = f"{MERGED_DIR}/scripts.{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
+        (site / target).write_text(code, encoding="utf-8")
+        merged[seq] = target
+    if not merged:
+        return []
+    for path, text in pages.items():
+        up = _prefix(_way_up(site, path))
+
+        def replace(run: re.Match[str], path: Path = path, up: str = up) -> str:
+            return "".join(f'<script src="{up}{merged[tuple(rels)]}"></script>\n' if tuple(rels) in merged else tags
+                           for tags, rels in groups(path, run[0]))
+
+        pages[path] = _SCRIPT_RUN.sub(replace, text)
+        path.write_text(pages[path], encoding="utf-8")
+    used = {rel for seq in merged for rel in seq}
+    named = _named(site, used, pages)
+    for rel in sorted(used - named):
+        (site / rel).unlink()
+    return sorted(merged.values())
 
 def write_zip(site: Path, name: str, target: Path) -> None:
     files = sorted(p for p in site.rglob("*") if p.is_file())
@@ -206,9 +453,12 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     check_shim(shim)
     prune(site)
     minify_site(site)
+    drop_unread_meta(site)
     shared_scripts(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / SHIM_PATH)
+    merge_stylesheets(site)
+    merge_scripts(site)
     out.mkdir(parents=True, exist_ok=True)
     zip_path = out / f"{name}.zip"
     temporary = out / f".{name}.zip.tmp"

@@ -103,6 +103,10 @@ _INLINE_SCRIPT = re.compile(
     r"""<script(?:\ id="(?P<id>[\w-]+)"\ type="application/json")?>(?P<code>.*?)</script>""",
     re.DOTALL | re.VERBOSE,
 )
+# Where merged scripts and stylesheets are written: beside the site's own
+# scripts, which find what they load from their address
+# (document.currentScript.src).
+MERGED_DIR = "assets"
 # Shorter scripts cost less inline than the address of a file.
 MIN_SHARED = 100
 # Markup that only a script brings to life, written into the page by a
@@ -272,6 +276,11 @@ def _named(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
     return found
 
 
+def _digest_name(stem: str, text: str, suffix: str) -> str:
+    """A merged file's name: same text, same name."""
+    return f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:16]}.{suffix}"
+
+
 def _site_path(site: Path, page: Path, href: str) -> str | None:
     """``href`` on ``page`` as a path from the site's top, or None if it
     leaves the site or is not a plain path to a file."""
@@ -319,7 +328,7 @@ def merge_stylesheets(site: Path) -> str | None:
         # The first file's @charset stays the merged file's first rule.
         texts.append(text if index == 0 else body)
     merged = "\n".join(texts) + "\n"
-    target = f"assets/site.{hashlib.sha256(merged.encode()).hexdigest()[:16]}.css"
+    target = _digest_name(f"{MERGED_DIR}/site", merged, "css")
     (site / target).write_text(merged, encoding="utf-8")
     for path, links in lists.items():
         if tuple(rel for _, rel in links[:len(common)]) != common:
@@ -338,6 +347,58 @@ def merge_stylesheets(site: Path) -> str | None:
     return target
 
 
+# An icon as the theme writes it inline (Material's .icons/*.svg): one path.
+_INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="(?P<box>[^"<>]+)">'
+                          r'<path d="(?P<path>[^"<>]+)"/></svg>')
+# What the reading views and paragraph pages show between the chrome.
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+
+
+def chrome_icons(site: Path, stylesheet: str) -> str:
+    """Draw the icons that the theme's header and navigation repeat on
+    every page (the logo, twice, and the menu button) from ``stylesheet``
+    (a file all those pages load): each stays an ``<svg>`` with its
+    viewBox, so the theme's rules give it the same box, and is painted in
+    the text's colour (currentcolor, as the theme fills it) through a mask
+    of the same path. The text between (``<article>``) is left as it is.
+    Returns the stylesheet's new name (its digest changed)."""
+    target = site / stylesheet
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    linked = {path: text for path, text in pages.items()
+              if f'href="{_prefix(_way_up(site, path))}{stylesheet}"' in text}
+
+    def chrome(text: str) -> list[str]:
+        return _ARTICLE.split(text)
+
+    counts: Counter[str] = Counter()
+    for text in linked.values():
+        counts.update({m[0] for part in chrome(text) for m in _INLINE_ICON.finditer(part)})
+    icons = {svg: f"sd-icon-{hashlib.sha256(svg.encode()).hexdigest()[:8]}"
+             for svg, count in counts.items() if count > 1}
+    if not icons:
+        return stylesheet
+    rules = []
+    for svg, name in sorted(icons.items(), key=lambda item: item[1]):
+        image = svg.replace('"', "'").replace("%", "%25").replace("#", "%23")
+        mask = f'url("data:image/svg+xml;charset=utf-8,{image}") center/contain no-repeat'
+        rules.append(f".{name}{{background-color:currentcolor;-webkit-mask:{mask};mask:{mask}}}")
+
+    def replace(match: re.Match[str]) -> str:
+        name = icons.get(match[0])
+        return match[0] if name is None else f'<svg viewBox="{match["box"]}" class="{name}"></svg>'
+
+    css = target.read_text(encoding="utf-8") + "\n".join(rules) + "\n"
+    target.unlink()
+    renamed = _digest_name(stylesheet.rsplit(".", 2)[0], css, "css")
+    (site / renamed).write_text(css, encoding="utf-8")
+    for path, text in linked.items():
+        articles = _ARTICLE.findall(text)
+        parts = [_INLINE_ICON.sub(replace, part) for part in chrome(text)]
+        drawn = "".join(p + a for p, a in zip(parts, [*articles, ""], strict=True))
+        path.write_text(drawn.replace(f'{stylesheet}"', f'{renamed}"'), encoding="utf-8")
+    return renamed
+
+
 # Classic scripts one after the other, each with only its address.
 _SCRIPT_RUN = re.compile(r'(?:<script src="[^"]+"></script>\n){2,}')
 _SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"></script>\n')
@@ -348,9 +409,6 @@ _STRICT_IIFE = re.compile(r'"use strict";\(\(\)=>\{.*\}\)\(\);', re.DOTALL)
 # A declaration that a block would keep to itself (let, const, class)
 # where at a script's top it is seen by the scripts after it.
 _LEXICAL = re.compile(r"(?<![\w$.])(?:let|const)\s+[\w$\[{]|(?<![\w$.\"'])class\s+[\w$]+\s*(?:extends\b[^{]*)?\{")
-# Where merged scripts are written: beside the site's own scripts, which
-# find what they load from their address (document.currentScript.src).
-MERGED_DIR = "assets"
 # An exception in one part is reported as uncaught, as before, and the
 # parts after it still run, as the scripts after a failed one did.
 _CATCH = "}catch(e){setTimeout(function(){throw e})}"
@@ -407,7 +465,7 @@ def merge_scripts(site: Path) -> list[str]:
         if count < 2:
             continue
         code = "\n".join(cast(str, parts[rel]) for rel in seq) + "\n"
-        target = f"{MERGED_DIR}/scripts.{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
+        target = _digest_name(f"{MERGED_DIR}/scripts", code, "js")
         (site / target).write_text(code, encoding="utf-8")
         merged[seq] = target
     if not merged:
@@ -457,7 +515,9 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     shared_scripts(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / SHIM_PATH)
-    merge_stylesheets(site)
+    stylesheet = merge_stylesheets(site)
+    if stylesheet is not None:
+        chrome_icons(site, stylesheet)
     merge_scripts(site)
     out.mkdir(parents=True, exist_ok=True)
     zip_path = out / f"{name}.zip"

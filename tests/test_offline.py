@@ -4,10 +4,12 @@ small next to the naive alternative, and reproducible byte for byte."""
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 
 from build_scripts.bundle import MERGED_DIR, SHARED_DIR, merge_scripts, merge_stylesheets, shared_scripts, write_zip
 from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report, unzip_bundle
@@ -95,7 +97,8 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     raw = (offline_site / "resolution" / "10.html").read_text(encoding="utf-8")
     assert 'class="md-search"' not in raw and 'class="md-search__inner"' not in raw
     assert page.locator(".md-search[role=dialog]:has(.md-search__input) ~ script[src*='/scripts.']").count() == 1
-    for path, base, search in [("index.html", ".", "assets/"), ("declaration/preamble/3.html", "../..", "../../assets/")]:
+    for path, base, search in [("index.html", ".", "assets/"),
+                               ("declaration/preamble/3.html", "../..", "../../assets/")]:
         page.goto((offline_site / path).as_uri())
         assert page.evaluate(f"{config}.base") == base, path
         assert page.evaluate(f"{config}.search").startswith(search + "search.js?worker="), path
@@ -285,3 +288,39 @@ def test_merged_scripts_run_in_order_and_apart(tmp_path: Path, page) -> None:
                                           "last true", "first first.js"], path
         assert page.locator("p").evaluate("p => getComputedStyle(p).color") == "rgb(0, 128, 0)"
     assert len(errors) == 2 and all("undefinedFunction" in error for error in errors), errors
+
+
+def test_header_icons_drawn_from_the_stylesheet_look_the_same(offline_page, offline_site: Path) -> None:
+    """The logo (header and navigation) and the menu button are drawn from
+    the stylesheet (build_scripts/bundle.py chrome_icons): the same shape
+    and box as the theme's inline SVG, which no page's chrome repeats."""
+    page = offline_page
+    raw = (offline_site / "declaration" / "42.html").read_text(encoding="utf-8")
+    chrome = raw.split("<article", 1)[0] + raw.split("</article>", 1)[1]
+    assert "<path" not in chrome and chrome.count('class="sd-icon-') == 3
+    for width, drawer, selector in [(1280, False, ".md-header__button.md-logo svg"),
+                                    (400, False, "label.md-header__button[for=__drawer] svg"),
+                                    (400, True, ".md-nav__title .md-logo svg")]:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto((offline_site / "declaration" / "42.html").as_uri())
+        if drawer:
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.wait_for_timeout(400)  # the drawer slides in
+        icon = page.locator(selector)
+        box = icon.bounding_box()
+        drawn = Image.open(io.BytesIO(icon.screenshot())).convert("L")
+        # The same icon as the theme wrote it: the mask's own SVG, inline.
+        page.evaluate("""svg => {
+            const style = getComputedStyle(svg);
+            const mask = style.maskImage && style.maskImage !== 'none' ? style.maskImage : style.webkitMaskImage;
+            const markup = decodeURIComponent(mask.slice(mask.indexOf(',') + 1, mask.lastIndexOf('"')));
+            svg.removeAttribute('class');
+            svg.innerHTML = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement.innerHTML;
+        }""", icon.element_handle())
+        assert icon.locator("path").count() == 1 and icon.bounding_box() == box, selector
+        inline = Image.open(io.BytesIO(icon.screenshot())).convert("L")
+        # Edges may be smoothed a shade apart; the shape is the same, and drawn.
+        differences = ImageChops.difference(drawn, inline).point(lambda value: 255 if value > 64 else 0)
+        assert differences.getbbox() is None, selector
+        darkest, lightest = drawn.getextrema()
+        assert lightest - darkest > 100, selector  # not blank: white on the header's indigo

@@ -7,6 +7,7 @@ import hashlib
 import io
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image, ImageChops
@@ -322,5 +323,5 @@ def test_header_icons_drawn_from_the_stylesheet_look_the_same(offline_page, offl
         # Edges may be smoothed a shade apart; the shape is the same, and drawn.
         differences = ImageChops.difference(drawn, inline).point(lambda value: 255 if value > 64 else 0)
         assert differences.getbbox() is None, selector
-        darkest, lightest = drawn.getextrema()
+        darkest, lightest = cast(tuple[int, int], drawn.getextrema())
         assert lightest - darkest > 100, selector  # not blank: white on the header's indigo

@@ -325,3 +325,23 @@ def test_header_icons_drawn_from_the_stylesheet_look_the_same(offline_page, offl
         assert differences.getbbox() is None, selector
         darkest, lightest = cast(tuple[int, int], drawn.getextrema())
         assert lightest - darkest > 100, selector  # not blank: white on the header's indigo
+
+
+def test_authority_panel_in_the_bundle(offline_page, offline_site: Path) -> None:
+    """Offline the panel says what edition this is and links to the official
+    texts and to "about this edition", which gives the adoption history
+    that the online panel shows (overrides/main.html)."""
+    page = offline_page
+    page.goto((offline_site / "declaration" / "42.html").as_uri())
+    panel = page.locator("details.sd-authority")
+    assert panel.locator("summary").inner_text() == "Unofficial edition of E/RES/2010/18"
+    panel.locator("summary").click()
+    links = panel.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
+    assert links[:2] == [["E/RES/2010/18", "https://undocs.org/E/RES/2010/18"],
+                         ["A/RES/65/230", "https://undocs.org/A/RES/65/230"]]
+    assert links[2][0] == "about this edition"
+    page.goto(links[2][1])
+    assert page.url == (offline_site / "about.html").as_uri()
+    text = page.locator("article").inner_text()
+    assert "adopted at the 45th plenary meeting, 22 July 2010" in text
+    assert "resolution 65/230 of 21 December 2010" in text

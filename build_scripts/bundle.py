@@ -45,6 +45,10 @@ from typing import cast
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 # 1980-01-01, the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Files that the bundle's pages never load, unless one names them: the
+# online site's loader of Material's script (overrides/main.html), and the
+# theme's own favicon (the site has its own).
+UNUSED_UNLESS_NAMED = ("assets/lazy-bundle.js", "assets/images/favicon.png")
 UNUSED = (
     lambda rel: rel.endswith(".map"),
     lambda rel: rel.startswith("assets/javascripts/lunr/"),
@@ -62,6 +66,10 @@ def prune(site: Path) -> list[str]:
         if path.is_file() and any(rule(rel) for rule in UNUSED):
             path.unlink()
             removed.append(rel)
+    unnamed = {rel for rel in UNUSED_UNLESS_NAMED if (site / rel).is_file()}
+    for rel in sorted(unnamed - _named(site, unnamed, {})):
+        (site / rel).unlink()
+        removed.append(rel)
     for directory in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):
         if not any(directory.iterdir()):
             directory.rmdir()
@@ -126,11 +134,36 @@ _SCRIPT_ONLY = (
             <div\ class="md-search"\ data-md-component="search"\ role="dialog">  # the dialog …
             .*?</div>\n(?=</nav>\n</header>)                                       # … to the header's end""",
         re.DOTALL | re.VERBOSE),
-    # "Back to top", which the theme's script shows when the reader
-    # scrolls up.
-    re.compile(r"""<button\ type="button"\ class="md-top\ md-icon"\ data-md-component="top"\ hidden>
-                   .*?</button>\n""", re.DOTALL | re.VERBOSE),
 )
+# Script-only markup that is the last thing in an element, written there
+# by a script at the end of the page (with the page's other scripts, before
+# the theme's, which look for it): "Back to top", which the theme's script
+# shows when the reader scrolls up, ends <main>.
+_SCRIPT_ONLY_LAST = (
+    (re.compile(r"""<button\ type="button"\ class="md-top\ md-icon"\ data-md-component="top"\ hidden>
+                    .*?</button>\n(?=</main>)""", re.DOTALL | re.VERBOSE), "main.md-main"),
+)
+# Scripts that may run at the end of the page, with the page's other
+# scripts (before the theme's), as well as where they stand: the theme's
+# tabbed-content script reads the element the address's #fragment names
+# and, for a tab's input, checks it (the whole page is there by the end).
+_LATE_SCRIPTS = (
+    re.compile(r"""<script>var\ target=document\.getElementById\(location\.hash\.slice\(1\)\);
+                   target&&target\.name&&\(target\.checked=target\.name\.startsWith\("__tabbed_"\)\)</script>\n""",
+               re.VERBOSE),
+)
+# Scripts at the end of the head that only define what later scripts use
+# (the iframe-worker shim replaces Worker on file://; the theme's storage
+# helpers, __md_scope, __md_get …): they may run just before the first
+# script in the body, as well as where they stand, when no other script
+# stands between.
+_EARLY_SCRIPTS = (
+    re.compile(r'<script src="[^"]*' + re.escape(SHIM_PATH.rsplit("/", 1)[1]) + r'"></script>\n'),
+    re.compile(r"<script>__md_scope=new URL\([^)]*\),__md_hash=.*?</script>\n", re.DOTALL),
+)
+# Where the page's last scripts start: the theme's configuration, which its
+# scripts after it read.
+_PAGE_END_SCRIPTS = '<script id="__config" type="application/json">'
 
 
 # The site's top seen from a file in SHARED_DIR, in the form that
@@ -188,6 +221,20 @@ def _shared_code(match: re.Match[str], up: str) -> str:
             f'.replace(/{_UP}\\//g,n?u+"/":"").replace(/{_UP}/g,u);document.currentScript.after(d)}})();')
 
 
+def _later_head_scripts(text: str) -> str:
+    """The page with _EARLY_SCRIPTS moved from its head to just before the
+    body's first script (so that they join the run of scripts there),
+    where the head has no other script."""
+    head, sep, body = text.partition("</head>")
+    early = [found[0] for script in _EARLY_SCRIPTS if (found := script.search(head)) is not None]
+    for script in early:
+        head = head.replace(script, "", 1)
+    first = body.find("<script")
+    if not early or not sep or "<script" in head or first < 0:
+        return text
+    return head + sep + body[:first] + "".join(early) + body[first:]
+
+
 def _script_only_markup(text: str) -> str:
     """The page with its script-only markup as an inline script that
     writes it (then shared with the other pages like any script)."""
@@ -197,7 +244,21 @@ def _script_only_markup(text: str) -> str:
 
     for pattern in _SCRIPT_ONLY:
         text = pattern.sub(write, text, count=1)
-    return text
+    text = _later_head_scripts(text)
+    if _PAGE_END_SCRIPTS not in text:
+        return text
+    late = []
+    for script in _LATE_SCRIPTS:
+        if (found := script.search(text)) is not None:
+            late.append(found[0])
+            text = text.replace(found[0], "", 1)
+    for pattern, parent in _SCRIPT_ONLY_LAST:
+        if (found := pattern.search(text)) is not None:
+            markup = json.dumps(found[0], ensure_ascii=False).replace("</", "<\\/")
+            late.append(f"<script>document.querySelector({json.dumps(parent)})"
+                        f'.insertAdjacentHTML("beforeend",{markup})</script>\n')
+            text = text.replace(found[0], "", 1)
+    return text.replace(_PAGE_END_SCRIPTS, "".join(late) + _PAGE_END_SCRIPTS, 1)
 
 
 def _way_up(site: Path, page: Path) -> str:
@@ -247,12 +308,20 @@ def shared_scripts(site: Path) -> list[str]:
 # What no one reads from a page opened from file://: the generator's name
 # and the description that search engines and link previews show.
 _UNREAD_META = re.compile(r'<meta name="(?:generator|description)" content="[^"]*">\n')
+# "_" as a character reference (Python-Markdown's, in attributes such as
+# data-key="E-RES-2010-18&#95;att&#95;1…"): the same character in HTML text
+# and attributes, though not in a script or style.
+_UNDERSCORE = "&#95;"
 
 
-def drop_unread_meta(site: Path) -> None:
+def tidy_pages(site: Path) -> None:
+    """Drop the unread meta tags; write "_" as itself."""
     for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(_UNREAD_META.sub("", text), encoding="utf-8")
+        pieces = _VERBATIM.split(_UNREAD_META.sub("", path.read_text(encoding="utf-8")))
+        # split() with two groups yields [text, whole, tag-name, text, …].
+        for index in range(0, len(pieces), 3):
+            pieces[index] = pieces[index].replace(_UNDERSCORE, "_")
+        path.write_text("".join(piece for index, piece in enumerate(pieces) if index % 3 != 2), encoding="utf-8")
 
 
 # Files whose text may name another file of the site.
@@ -276,9 +345,15 @@ def _named(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
     return found
 
 
-def _digest_name(stem: str, text: str, suffix: str) -> str:
-    """A merged file's name: same text, same name."""
-    return f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:16]}.{suffix}"
+def _free_name(site: Path, stem: str, suffix: str) -> str:
+    """A merged file's name: short, as every page names it (the zip
+    compresses each page apart, where a digest would not shrink), and
+    free: ``stem.suffix``, else ``stem-2.suffix`` …"""
+    name, number = f"{stem}.{suffix}", 1
+    while (site / name).exists():
+        number += 1
+        name = f"{stem}-{number}.{suffix}"
+    return name
 
 
 def _site_path(site: Path, page: Path, href: str) -> str | None:
@@ -328,7 +403,7 @@ def merge_stylesheets(site: Path) -> str | None:
         # The first file's @charset stays the merged file's first rule.
         texts.append(text if index == 0 else body)
     merged = "\n".join(texts) + "\n"
-    target = _digest_name(f"{MERGED_DIR}/site", merged, "css")
+    target = _free_name(site, f"{MERGED_DIR}/site", "css")
     (site / target).write_text(merged, encoding="utf-8")
     for path, links in lists.items():
         if tuple(rel for _, rel in links[:len(common)]) != common:
@@ -354,14 +429,14 @@ _INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="(?P
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 
 
-def chrome_icons(site: Path, stylesheet: str) -> str:
+def chrome_icons(site: Path, stylesheet: str) -> int:
     """Draw the icons that the theme's header and navigation repeat on
     every page (the logo, twice, and the menu button) from ``stylesheet``
     (a file all those pages load): each stays an ``<svg>`` with its
     viewBox, so the theme's rules give it the same box, and is painted in
     the text's colour (currentcolor, as the theme fills it) through a mask
     of the same path. The text between (``<article>``) is left as it is.
-    Returns the stylesheet's new name (its digest changed)."""
+    Returns how many icons moved."""
     target = site / stylesheet
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     linked = {path: text for path, text in pages.items()
@@ -373,12 +448,13 @@ def chrome_icons(site: Path, stylesheet: str) -> str:
     counts: Counter[str] = Counter()
     for text in linked.values():
         counts.update({m[0] for part in chrome(text) for m in _INLINE_ICON.finditer(part)})
-    icons = {svg: f"sd-icon-{hashlib.sha256(svg.encode()).hexdigest()[:8]}"
-             for svg, count in counts.items() if count > 1}
+    # Short names (in every page), in the order of their SVG text.
+    icons = {svg: f"sd-icon-{number}" for number, svg in
+             enumerate(sorted(svg for svg, count in counts.items() if count > 1), start=1)}
     if not icons:
-        return stylesheet
+        return 0
     rules = []
-    for svg, name in sorted(icons.items(), key=lambda item: item[1]):
+    for svg, name in icons.items():
         image = svg.replace('"', "'").replace("%", "%25").replace("#", "%23")
         mask = f'url("data:image/svg+xml;charset=utf-8,{image}") center/contain no-repeat'
         rules.append(f".{name}{{background-color:currentcolor;-webkit-mask:{mask};mask:{mask}}}")
@@ -387,16 +463,13 @@ def chrome_icons(site: Path, stylesheet: str) -> str:
         name = icons.get(match[0])
         return match[0] if name is None else f'<svg viewBox="{match["box"]}" class="{name}"></svg>'
 
-    css = target.read_text(encoding="utf-8") + "\n".join(rules) + "\n"
-    target.unlink()
-    renamed = _digest_name(stylesheet.rsplit(".", 2)[0], css, "css")
-    (site / renamed).write_text(css, encoding="utf-8")
+    with target.open("a", encoding="utf-8") as css:
+        css.write("\n".join(rules) + "\n")
     for path, text in linked.items():
         articles = _ARTICLE.findall(text)
         parts = [_INLINE_ICON.sub(replace, part) for part in chrome(text)]
-        drawn = "".join(p + a for p, a in zip(parts, [*articles, ""], strict=True))
-        path.write_text(drawn.replace(f'{stylesheet}"', f'{renamed}"'), encoding="utf-8")
-    return renamed
+        path.write_text("".join(p + a for p, a in zip(parts, [*articles, ""], strict=True)), encoding="utf-8")
+    return len(icons)
 
 
 # Classic scripts one after the other, each with only its address.
@@ -465,7 +538,7 @@ def merge_scripts(site: Path) -> list[str]:
         if count < 2:
             continue
         code = "\n".join(cast(str, parts[rel]) for rel in seq) + "\n"
-        target = _digest_name(f"{MERGED_DIR}/scripts", code, "js")
+        target = _free_name(site, f"{MERGED_DIR}/scripts", "js")
         (site / target).write_text(code, encoding="utf-8")
         merged[seq] = target
     if not merged:
@@ -511,7 +584,7 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     check_shim(shim)
     prune(site)
     minify_site(site)
-    drop_unread_meta(site)
+    tidy_pages(site)
     shared_scripts(site)
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / SHIM_PATH)

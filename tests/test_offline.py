@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import cast
@@ -92,12 +93,12 @@ def test_from_file_with_no_network(offline_page, offline_site: Path) -> None:
     config = "JSON.parse(document.getElementById('__config').textContent)"
     assert page.evaluate(f"{config}.base") == ".."
     assert page.evaluate(f"{config}.search").startswith("../assets/search.js?worker=")
-    assert page.locator(f"script[src^='../{MERGED_DIR}/scripts.'] + script#__config").count() == 1
+    assert page.locator(f"script[src^='../{MERGED_DIR}/scripts'][src$='.js'] + script#__config").count() == 1
     # So is the search dialog, which only a script brings to life: written
     # where it stood (the search above ran in it), before the script.
     raw = (offline_site / "resolution" / "10.html").read_text(encoding="utf-8")
     assert 'class="md-search"' not in raw and 'class="md-search__inner"' not in raw
-    assert page.locator(".md-search[role=dialog]:has(.md-search__input) ~ script[src*='/scripts.']").count() == 1
+    assert page.locator(".md-search[role=dialog]:has(.md-search__input) ~ script[src*='/scripts']").count() == 1
     for path, base, search in [("index.html", ".", "assets/"),
                                ("declaration/preamble/3.html", "../..", "../../assets/")]:
         page.goto((offline_site / path).as_uri())
@@ -345,3 +346,46 @@ def test_authority_panel_in_the_bundle(offline_page, offline_site: Path) -> None
     text = page.locator("article").inner_text()
     assert "adopted at the 45th plenary meeting, 22 July 2010" in text
     assert "resolution 65/230 of 21 December 2010" in text
+
+
+def test_a_page_loads_one_stylesheet_and_two_scripts_in_order(offline_bundle: Bundle) -> None:
+    """build_scripts/bundle.py merges what every page lists: one stylesheet,
+    the header's scripts, the page's last scripts; each merged file holds
+    its parts in the order the page listed them."""
+    root = offline_bundle.root
+    page = (root / "declaration" / "42.html").read_text(encoding="utf-8")
+    head, body = page.split("</head>", 1)
+    assert head.count('rel="stylesheet"') == 1 and "<script" not in head
+    sources = [src.split("/")[-1] for src in re.findall(r'<script src="([^"]+)"', body)]
+    assert len(sources) == 2 and "<script>" not in body, sources
+    first, last = ((root / "assets" / name).read_text(encoding="utf-8") for name in sources)
+    # The worker shim, the theme's storage helpers, the palette's choices,
+    # the theme's palette script, the go-to box and search dialog.
+    order = ["window.IFrameWorker", "__md_scope=", 'data-md-component=\\"palette\\"', "__md_get(\"__palette\")",
+             "sd-jump--header"]
+    assert sorted(order, key=first.index) == order
+    # The tabbed-content script, Back to top, the theme's configuration,
+    # lazy search, the theme's bundle, reader.js, cite.js, trainer.js.
+    order = ["__tabbed_", "md-top", '"__config"', "sdLazy", "window.component$", "sdSheetPending", "sd-status",
+             "sd-make-handout"]
+    assert sorted(order, key=last.index) == order
+    css = (root / "assets" / "site.css").read_text(encoding="utf-8")
+    # Material's two, reader.css, layout.css, cite.css, trainer.css, the icons.
+    order = ["--md-primary-fg-color", "[data-md-color-primary=indigo]", ".sd-sheet__close", ".sd-print-head__title",
+             "details.sd-authority", ".sd-handout-link", ".sd-icon-1"]
+    assert sorted(order, key=css.index) == order
+
+
+def test_back_to_top_written_by_the_last_script(offline_page, offline_site: Path) -> None:
+    page = offline_page
+    page.goto((offline_site / "declaration" / "index.html").as_uri())
+    assert 'class="md-top' not in (offline_site / "declaration" / "index.html").read_text(encoding="utf-8")
+    assert page.evaluate("document.querySelector('main.md-main').lastElementChild.matches('button.md-top')")
+    page.mouse.move(640, 450)
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    top = page.get_by_role("button", name="Back to top")
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("window.scrollY === 0")

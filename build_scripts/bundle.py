@@ -587,7 +587,8 @@ def merge_scripts(site: Path) -> list[str]:
     for seq, count in sorted(runs.items()):
         if count < 2:
             continue
-        code = "\n".join(cast(str, parts[rel]) for rel in seq) + "\n"
+        # Each part under its source's name (for a reader of the file).
+        code = "\n".join(f"/* {rel} */\n{parts[rel]}" for rel in seq) + "\n"
         target = _free_name(site, f"{MERGED_DIR}/scripts", "js")
         (site / target).write_text(code, encoding="utf-8")
         merged[seq] = target

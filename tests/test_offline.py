@@ -381,6 +381,8 @@ def test_a_page_loads_one_stylesheet_and_two_scripts_in_order(offline_bundle: Bu
     order = ["__tabbed_", "md-top", '"__config"', "sdLazy", "window.component$", "sdSheetPending", "sd-status",
              "sd-make-handout"]
     assert sorted(order, key=last.index) == order
+    # Each part under its source's name, the theme's bundle among them.
+    assert re.search(r"^/\* assets/javascripts/bundle\.\w+\.min\.js \*/$", last, re.MULTILINE)
     css = (root / "assets" / "site.css").read_text(encoding="utf-8")
     # Material's two, reader.css, layout.css, cite.css, trainer.css, the icons.
     order = ["--md-primary-fg-color", "[data-md-color-primary=indigo]", ".sd-sheet__close", ".sd-print-head__title",

@@ -6,7 +6,9 @@
   (the site is searched in English only), the sitemap and the JSON search
   index (the offline plugin inlines it as ``search_index.js``), the
   404 page, which no file:// site shows, and the share card, which only
-  links to the online site show;
+  links to the online site show; and, if nothing names them, the online
+  site's loader of Material's bundle and the theme's own favicon (the
+  site has its own: 3.6 kB);
 * drops the indentation and blank lines the theme's templates leave in
   every page (a tenth of each page, repeated on ~100 pages);
 * moves each inline script that several pages repeat word for word (the
@@ -43,11 +45,9 @@
   (``merge_scripts``: 24.9 kB, with short file names, which every page
   repeats); the head's shim and storage helpers run just before the
   header's scripts and join them (1 kB), and Back to top and the theme's
-  tabbed-content script join the page's last scripts (8 kB): two script
-  elements a page, no stylesheet but one;
-* prunes files that the bundle's pages never load, if nothing names them:
-  the online site's loader of Material's bundle and the theme's favicon
-  (3.6 kB);
+  tabbed-content script join the page's last scripts (8 kB): a page lists
+  one stylesheet and two scripts where it listed six and eleven (a page
+  that needs more lists those after them);
 * writes ``NAME.zip`` with one top folder ``NAME/``, entries in sorted
   order, fixed times and permissions (same input → same bytes), and
   ``NAME.zip.sha256``. Both appear whole or not at all.

@@ -69,24 +69,38 @@ def files_of(build: BuiltSite) -> Iterator[tuple[str, bytes]]:
                     yield f"{path.name}:{name}", archive.read(name)
 
 
+# A script the offline bundle merged (build_scripts/bundle.py merge_scripts)
+# names each part's source on a line of its own before it.
+_PART = re.compile(r"^/\* (\S+) \*/$", re.MULTILINE)
+
+
+def parts_of(name: str, text: str) -> list[tuple[str, str]]:
+    """A file's text, or a merged script's parts, each named after its source."""
+    pieces = _PART.split(text)
+    if len(pieces) == 1 or not name.endswith(".js"):
+        return [(name, text)]
+    return [(name, pieces[0]), *((f"{name}#{source}", part) for source, part in zip(pieces[1::2], pieces[2::2],
+                                                                                     strict=True))]
+
+
 @pytest.mark.parametrize("which", ["addressed", "unaddressed"])
 def test_no_file_names_a_reserved_or_local_host(which: str, built_site: BuiltSite,
                                                 unaddressed_site: BuiltSite) -> None:
     build = built_site if which == "addressed" else unaddressed_site
     offenders, checked = [], 0
-    for name, data in files_of(build):
+    for file_name, data in files_of(build):
         checked += 1
-        text = data.decode("utf-8", errors="replace")
-        # Material's minified scripts hold regular expressions such as
-        # "/^\/\/i.test(": they name no host, and are the theme's, not ours.
-        theme_script = "assets/javascripts/" in name
-        hosts = set() if theme_script else {m.group(1) for m in _HOST.finditer(text)}
-        bad = sorted(h for h in hosts if reserved(h.strip("[]")))
-        # Scripts may speak of file:// (in comments); no page or data file
-        # may hold a file:// address.
-        published = "/assets/" not in name and not name.startswith("docs/assets/")
-        if bad or "example.org" in text or (published and "file://" in text):
-            offenders.append((name, bad))
+        for name, text in parts_of(file_name, data.decode("utf-8", errors="replace")):
+            # Material's minified scripts hold regular expressions such as
+            # "/^\/\/i.test(": they name no host, and are the theme's, not ours.
+            theme_script = "assets/javascripts/" in name
+            hosts = set() if theme_script else {m.group(1) for m in _HOST.finditer(text)}
+            bad = sorted(h for h in hosts if reserved(h.strip("[]")))
+            # Scripts may speak of file:// (in comments); no page or data file
+            # may hold a file:// address.
+            published = "/assets/" not in name and not name.startswith("docs/assets/")
+            if bad or "example.org" in text or (published and "file://" in text):
+                offenders.append((name, bad))
     assert checked > 300 and offenders == []
 
 

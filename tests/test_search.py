@@ -494,8 +494,9 @@ def test_offline_zip_grows_by_at_most_a_tenth(offline_bundle: Bundle, tmp_path: 
     for name in ["search.js", "search-data.js"]:
         (plain / "assets" / name).unlink()
     # The worker's address is in the theme's configuration: in each page,
-    # or in the file the pages share (build_scripts/bundle.py shared_scripts).
-    for html in [*plain.rglob("*.html"), *plain.glob("assets/javascripts/shared/*.js")]:
+    # or in the file the pages share (build_scripts/bundle.py shared_scripts,
+    # then merged with the page's last scripts by merge_scripts).
+    for html in [*plain.rglob("*.html"), *plain.glob("assets/javascripts/shared/*.js"), *plain.glob("assets/*.js")]:
         text = html.read_text(encoding="utf-8")
         html.write_text(text.replace("search.js?worker=javascripts/workers/search.", "javascripts/workers/search."),
                         encoding="utf-8")

@@ -95,7 +95,7 @@ bench: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m bench.bench
 
 clean:
-	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache mutants .mypy_cache .ruff_cache
+	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache mutants .mypy_cache .ruff_cache .cache
 	if [ -f docs/.generated.json ]; then \
 	  $(PYTHON) -c 'import json,pathlib; [pathlib.Path("docs",p).unlink(missing_ok=True) for p in json.load(open("docs/.generated.json"))]'; \
 	  rm -f docs/.generated.json; \

@@ -36,15 +36,25 @@ import re
 import shutil
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 # Where mkdocs.offline.yml's extra.polyfills expects the shim.
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 # 1980-01-01, the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def lunr_languages(rel: str) -> bool:
+    """lunr's language support (stemmers, word segmenters): Material's
+    search worker loads it only when search.lang names a language other
+    than English. The online site drops it too (site_build)."""
+    return rel.startswith("assets/javascripts/lunr/")
+
+
 UNUSED = (
     lambda rel: rel.endswith(".map"),
-    lambda rel: rel.startswith("assets/javascripts/lunr/"),
+    lunr_languages,
     # A file:// site never shows the server's 404 page.
     lambda rel: rel in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"},
     # The share card is for links to the online site (og:image).
@@ -52,11 +62,11 @@ UNUSED = (
 )
 
 
-def prune(site: Path) -> list[str]:
+def prune(site: Path, rules: tuple[Callable[[str], bool], ...] = UNUSED) -> list[str]:
     removed = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and any(rule(rel) for rule in UNUSED):
+        if path.is_file() and any(rule(rel) for rule in rules):
             path.unlink()
             removed.append(rel)
     for directory in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):

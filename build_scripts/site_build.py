@@ -9,6 +9,11 @@ they swapped in, so a failed build — bad input, a broken link under
 ``--strict``, a missing tool — leaves ``docs/``, ``site/`` and ``dist/``
 exactly as they were, and a successful one replaces them whole.
 
+The online site and the offline bundle are built side by side (two
+``mkdocs build`` processes, one a core); each one's next step (packaging
+the bundle; minifying, pruning and precompressing the site) runs as soon
+as its build ends.
+
 MkDocs reads ``docs_dir`` from the ``DOCS_DIR`` environment variable
 (``mkdocs.yml``: ``docs_dir: !ENV [DOCS_DIR, docs]``).
 """
@@ -16,30 +21,108 @@ MkDocs reads ``docs_dir`` from the ``DOCS_DIR`` environment variable
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+from typing import IO
 
 from . import sitemap
-from .bundle import BundleError, check_shim, minify_site, package
+from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune
 from .cli import main as generate
 from .precompress import precompress
 
 STAGING = ("docs.next", "site.next", "dist.next")
+# Compressed copies of the site's files, reused while a file is unchanged
+# (build_scripts/precompress.py).
+PRECOMPRESS_CACHE = Path(".cache", "precompress")
 
 
 class BuildFailed(Exception):
     """A step failed; the message says which and why (details printed above)."""
 
 
-def _mkdocs(args: list[str], docs: Path) -> None:
-    env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env, check=False)
-    if result.returncode != 0:
-        raise BuildFailed(f"mkdocs build {' '.join(args)} failed (exit status {result.returncode}; "
-                          "its messages are above)")
+class _MkDocs:
+    """One ``mkdocs build --strict``, started at once, its output held back
+    until it ends: two builds run side by side, and their messages are
+    printed each in one piece rather than interleaved."""
+
+    def __init__(self, args: list[str], docs: Path, output: IO[bytes]) -> None:
+        self.args = args
+        self.stopped = False
+        self._output = output
+        env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+        self._process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env,
+                                         stdout=self._output, stderr=subprocess.STDOUT)
+
+    def wait(self) -> None:
+        returncode = self._process.wait()
+        if self.stopped:
+            # Another step failed first: that failure is the one reported,
+            # and what follows this build does not run.
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} was stopped")
+        self._output.seek(0)
+        sys.stderr.write(self._output.read().decode("utf-8", "replace"))
+        sys.stderr.flush()
+        if returncode != 0:
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} failed (exit status {returncode}; "
+                              "its messages are above)")
+
+    def stop(self) -> None:
+        """End the build if it still runs (another step failed)."""
+        if self._process.poll() is None:
+            self.stopped = True
+            self._process.terminate()
+        self._process.wait()
+
+
+def _side_by_side(builds: list[tuple[list[str], Callable[[], None]]], docs: Path) -> None:
+    """Run the MkDocs builds at once (one a core), and each one's next
+    step as soon as it ends; the first failure stops the others and is
+    raised."""
+    with contextlib.ExitStack() as stack:
+        running = [(_MkDocs(args, docs, stack.enter_context(tempfile.TemporaryFile())), then)
+                    for args, then in builds]
+        _wait_for(running)
+
+
+def _wait_for(running: list[tuple[_MkDocs, Callable[[], None]]]) -> None:
+    def step(build: _MkDocs, then: Callable[[], None]) -> None:
+        build.wait()
+        then()
+
+    pool = ThreadPoolExecutor(max_workers=len(running))
+    try:
+        futures = [pool.submit(step, build, then) for build, then in running]
+        for future in as_completed(futures):
+            future.result()
+    finally:
+        for build, _ in running:
+            build.stop()
+        pool.shutdown()
+
+
+def _english_only(site: Path) -> bool:
+    """Whether the site is searched in English alone, or not at all:
+    Material's search worker then loads none of lunr's language files."""
+    index = site / "search" / "search_index.json"
+    return not index.exists() or json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
+
+
+def _finish_online(site: Path, source: Path, cache: Path) -> None:
+    # The theme's indentation, dropped as in the bundle: the navigation
+    # lists every paragraph, and a paragraph page carries its part of it.
+    minify_site(site)
+    sitemap.finish(site, source)
+    if _english_only(site):
+        prune(site, (lunr_languages,))
+    precompress(site, cache)
 
 
 def _swap(staged: Path, live: Path) -> None:
@@ -63,16 +146,16 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
 
     name = source.stem + "-offline"
     offline_site = dist / name
-    _mkdocs(["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)], docs)
-    package(offline_site, name, dist, shim)
-    shutil.rmtree(offline_site)
+
+    def bundle() -> None:
+        package(offline_site, name, dist, shim)
+        shutil.rmtree(offline_site)
+
+    builds = [(["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)], bundle)]
     if not offline_only:
-        _mkdocs(["--site-dir", str(site)], docs)
-        # The theme's indentation, dropped as in the bundle: the navigation
-        # lists every paragraph, and a paragraph page carries its part of it.
-        minify_site(site)
-        sitemap.finish(site, source)
-        precompress(site)
+        builds.append((["--site-dir", str(site)], lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE)))
+    _side_by_side(builds, docs)
+    if not offline_only:
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
             shutil.copy2(built, site / "downloads" / built.name)

@@ -41,3 +41,33 @@ def test_a_bundle_error_after_mkdocs_is_printed(tmp_path: Path, monkeypatch: pyt
     assert "index.html is missing — build the offline site first (make offline)" in err
     assert err.rstrip().endswith("build failed; docs/, site/ and dist/ are as they were.")
     assert not (project / "dist").exists() and not (project / "dist.next").exists()
+
+
+@pytest.mark.parametrize("failing", ["online", "offline"])
+def test_either_build_failing_is_named_and_leaves_nothing(tmp_path: Path, failing: str) -> None:
+    """The two MkDocs builds run side by side: whichever fails, the build
+    names it, prints its messages, and leaves no site, bundle or staging."""
+    project = copy_project(tmp_path / "p")
+    # A hook that fails one of the two builds only (the offline one has
+    # use_directory_urls: false).
+    (project / "fail_one.py").write_text(
+        "from mkdocs.exceptions import Abort\n\n\n"
+        "def on_config(config):\n"
+        f"    if config['use_directory_urls'] == {failing == 'online'}:\n"
+        f"        raise Abort('the {failing} build fails on purpose')\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nhooks:\n" in text
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - fail_one.py\n"), encoding="utf-8")
+    failed = run([sys.executable, "-m", "build_scripts.site_build", "--source", SEED, "--shim", str(SHIM)],
+                 project, check=False)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert f"the {failing} build fails on purpose" in failed.stderr
+    lines = failed.stderr.strip().splitlines()
+    args = "-f mkdocs.offline.yml --site-dir " if failing == "offline" else "--site-dir "
+    assert lines[-2].startswith(f"error: mkdocs build {args}"), lines[-2]
+    assert lines[-2].endswith("failed (exit status 1; its messages are above)")
+    assert lines[-1] == "build failed; docs/, site/ and dist/ are as they were."
+    assert not (project / "site").exists() and not (project / "dist").exists()
+    assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]

@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts.cli import main  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
 
 # The command is known only at start-up; MkDocs hooks are module functions.
@@ -52,6 +51,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if _command != ["serve"]:
         return
+    # Imported here: the generator is a quarter of a second of imports
+    # that `mkdocs build` (make build ran the generator already) never uses.
+    from build_scripts.cli import main  # noqa: PLC0415 - only `mkdocs serve` needs it
+
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")

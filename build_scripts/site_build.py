@@ -28,7 +28,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import IO
@@ -44,22 +45,55 @@ STAGING = ("docs.next", "site.next", "dist.next")
 PRECOMPRESS_CACHE = Path(".cache", "precompress")
 
 
+class Timings:
+    """When each step started and ended, for ``--timings`` (make bench
+    prints them): steps run side by side, so each is shown as a span."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.spans: list[tuple[str, float, float]] = []
+
+    @contextlib.contextmanager
+    def step(self, label: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.spans.append((label, start - self.start, time.perf_counter() - self.start))
+
+    def report(self) -> str:
+        return "".join(f"timing: {label}: {end - start:.2f} s ({start:.2f}–{end:.2f})\n"
+                       for label, start, end in sorted(self.spans, key=lambda span: span[1:]))
+
+
 class BuildFailed(Exception):
     """A step failed; the message says which and why (details printed above)."""
 
 
 class _MkDocs:
-    """One ``mkdocs build --strict``, started at once, its output held back
-    until it ends: two builds run side by side, and their messages are
-    printed each in one piece rather than interleaved."""
+    """One ``mkdocs build --strict``, started before the generator runs
+    (build_scripts.mkdocs_build: it imports what it needs, then waits for
+    :meth:`go`), its output held back until it ends: two builds run side by
+    side, and their messages are printed each in one piece rather than
+    interleaved."""
 
-    def __init__(self, args: list[str], docs: Path, output: IO[bytes]) -> None:
+    def __init__(self, label: str, args: list[str], docs: Path, output: IO[bytes]) -> None:
+        self.label = label
         self.args = args
+        self.started = time.perf_counter()
         self.stopped = False
         self._output = output
         env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-        self._process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env,
-                                         stdout=self._output, stderr=subprocess.STDOUT)
+        self._process = subprocess.Popen([sys.executable, "-m", "build_scripts.mkdocs_build", "--strict", *args],
+                                         env=env, stdin=subprocess.PIPE, stdout=self._output,
+                                         stderr=subprocess.STDOUT)
+
+    def go(self) -> None:
+        """The pages are written: build them."""
+        self.started = time.perf_counter()
+        assert self._process.stdin is not None
+        self._process.stdin.write(b"go\n")
+        self._process.stdin.close()
 
     def wait(self) -> None:
         returncode = self._process.wait()
@@ -75,35 +109,49 @@ class _MkDocs:
                               "its messages are above)")
 
     def stop(self) -> None:
-        """End the build if it still runs (another step failed)."""
+        """End the build if it still runs or waits (another step failed)."""
         if self._process.poll() is None:
             self.stopped = True
             self._process.terminate()
+        if self._process.stdin is not None:
+            self._process.stdin.close()
         self._process.wait()
 
 
-def _side_by_side(builds: list[tuple[list[str], Callable[[], None]]], docs: Path) -> None:
-    """Run the MkDocs builds at once (one a core), and each one's next
+@contextlib.contextmanager
+def _started(builds: list[tuple[str, list[str]]], docs: Path) -> Iterator[list[_MkDocs]]:
+    """The MkDocs builds, started and waiting for their pages; whatever
+    happens, none runs on after the block."""
+    with contextlib.ExitStack() as stack:
+        running: list[_MkDocs] = []
+        try:
+            for label, args in builds:
+                running.append(_MkDocs(label, args, docs, stack.enter_context(tempfile.TemporaryFile())))
+            yield running
+        finally:
+            for build in running:
+                build.stop()
+
+
+def _side_by_side(running: list[_MkDocs], then: dict[str, Callable[[], None]], timings: Timings) -> None:
+    """Let the MkDocs builds run at once (one a core), and each one's next
     step as soon as it ends; the first failure stops the others and is
     raised."""
-    with contextlib.ExitStack() as stack:
-        running = [(_MkDocs(args, docs, stack.enter_context(tempfile.TemporaryFile())), then)
-                    for args, then in builds]
-        _wait_for(running)
-
-
-def _wait_for(running: list[tuple[_MkDocs, Callable[[], None]]]) -> None:
-    def step(build: _MkDocs, then: Callable[[], None]) -> None:
+    def step(build: _MkDocs) -> None:
         build.wait()
-        then()
+        timings.spans.append((f"mkdocs build, {build.label}", build.started - timings.start,
+                              time.perf_counter() - timings.start))
+        then[build.label]()
 
+    for build in running:
+        build.go()
     pool = ThreadPoolExecutor(max_workers=len(running))
     try:
-        futures = [pool.submit(step, build, then) for build, then in running]
+        futures = [pool.submit(step, build) for build in running]
         for future in as_completed(futures):
             future.result()
     finally:
-        for build, _ in running:
+        for build in running:
             build.stop()
         pool.shutdown()
 
@@ -115,14 +163,16 @@ def _english_only(site: Path) -> bool:
     return not index.exists() or json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
 
 
-def _finish_online(site: Path, source: Path, cache: Path) -> None:
-    # The theme's indentation, dropped as in the bundle: the navigation
-    # lists every paragraph, and a paragraph page carries its part of it.
-    minify_site(site)
-    sitemap.finish(site, source)
-    if _english_only(site):
-        prune(site, (lunr_languages,))
-    precompress(site, cache)
+def _finish_online(site: Path, source: Path, cache: Path, timings: Timings) -> None:
+    with timings.step("minify, sitemap, prune (online)"):
+        # The theme's indentation, dropped as in the bundle: the navigation
+        # lists every paragraph, and a paragraph page carries its part of it.
+        minify_site(site)
+        sitemap.finish(site, source)
+        if _english_only(site):
+            prune(site, (lunr_languages,))
+    with timings.step("precompress (online)"):
+        precompress(site, cache)
 
 
 def _swap(staged: Path, live: Path) -> None:
@@ -134,27 +184,32 @@ def _swap(staged: Path, live: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
+def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Timings | None = None) -> None:
+    timings = timings or Timings()
     # What the last step needs is checked before the first one runs.
     check_shim(shim)
     docs, site, dist = (root / name for name in STAGING)
     for staging in (docs, site, dist):
         shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(root / "docs", docs)
-    if generate(["--source", str(source), "--docs", str(docs), "--quiet"]) != 0:
-        raise BuildFailed(f"{source} has errors (listed above)")
-
     name = source.stem + "-offline"
     offline_site = dist / name
+    builds = [("offline", ["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)])]
+    if not offline_only:
+        builds.append(("online", ["--site-dir", str(site)]))
 
     def bundle() -> None:
-        package(offline_site, name, dist, shim)
-        shutil.rmtree(offline_site)
+        with timings.step("package (offline)"):
+            package(offline_site, name, dist, shim)
+            shutil.rmtree(offline_site)
 
-    builds = [(["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)], bundle)]
-    if not offline_only:
-        builds.append((["--site-dir", str(site)], lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE)))
-    _side_by_side(builds, docs)
+    with _started(builds, docs) as running:
+        with timings.step("generate"):
+            if generate(["--source", str(source), "--docs", str(docs), "--quiet"]) != 0:
+                raise BuildFailed(f"{source} has errors (listed above)")
+        _side_by_side(running, {"offline": bundle,
+                                "online": lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE, timings)},
+                      timings)
     if not offline_only:
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
@@ -172,10 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=Path("source/ecosoc-resolution-2010-18.md"))
     parser.add_argument("--offline-only", action="store_true", help="build dist/ only, not site/")
     parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))
+    parser.add_argument("--timings", action="store_true", help="print when each step started and ended")
     args = parser.parse_args(argv)
     root = Path.cwd()
+    timings = Timings()
     try:
-        build(args.source, root, args.offline_only, args.shim)
+        build(args.source, root, args.offline_only, args.shim, timings)
     except (BuildFailed, BundleError) as failure:
         for staging in STAGING:
             shutil.rmtree(root / staging, ignore_errors=True)
@@ -183,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {failure}", file=sys.stderr)
         print("build failed; docs/, site/ and dist/ are as they were.", file=sys.stderr)
         return 1
+    if args.timings:
+        timings.spans.append(("total", 0.0, time.perf_counter() - timings.start))
+        sys.stderr.write(timings.report())
     return 0
 
 

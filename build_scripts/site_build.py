@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -36,13 +37,15 @@ from typing import IO
 
 from . import sitemap
 from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune
-from .cli import main as generate
 from .precompress import precompress
+from .unchanged import Generation, inputs, outputs, record, unchanged
 
 STAGING = ("docs.next", "site.next", "dist.next")
 # Compressed copies of the site's files, reused while a file is unchanged
 # (build_scripts/precompress.py).
 PRECOMPRESS_CACHE = Path(".cache", "precompress")
+# What the last generation read and wrote (build_scripts/unchanged.py).
+GENERATE_CACHE = Path(".cache", "generate")
 
 
 class Timings:
@@ -175,6 +178,29 @@ def _finish_online(site: Path, source: Path, cache: Path, timings: Timings) -> N
         precompress(site, cache)
 
 
+def _generate(source: Path, docs: Path, root: Path) -> None:
+    """Generate the pages into ``docs``, unless they are there already
+    (build_scripts/unchanged.py)."""
+    cache = root / GENERATE_CACHE
+    key = inputs(source, root)
+    last = unchanged(cache, key, docs, root)
+    if last is not None:
+        sys.stdout.write(last.printed)
+        return
+    # Imported when it runs: its imports are a quarter of a second.
+    from .cli import main as generate  # noqa: PLC0415
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = generate(["--source", str(source), "--docs", str(docs), "--quiet"])
+    sys.stdout.write(printed.getvalue())
+    if status != 0:
+        raise BuildFailed(f"{source} has errors (listed above)")
+    written = outputs(docs, root)
+    if written is not None:
+        record(cache, Generation(key, written, printed.getvalue()))
+
+
 def _swap(staged: Path, live: Path) -> None:
     old = live.with_name(live.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -205,8 +231,7 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
 
     with _started(builds, docs) as running:
         with timings.step("generate"):
-            if generate(["--source", str(source), "--docs", str(docs), "--quiet"]) != 0:
-                raise BuildFailed(f"{source} has errors (listed above)")
+            _generate(source, docs, root)
         _side_by_side(running, {"offline": bundle,
                                 "online": lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE, timings)},
                       timings)

@@ -233,13 +233,14 @@ def test_two_builds_in_different_directories_give_identical_sites(built_site: Bu
 
 def test_a_rebuild_from_the_build_caches_gives_the_same_site_and_zip(built_site: BuiltSite, second_build,
                                                                        tmp_path: Path) -> None:
-    """make build keeps compiled templates, PurgeCSS's results and the
-    compressed copies in .cache/ and reuses them when nothing changed: the
-    rebuild is the same, byte for byte, as a build with no cache."""
+    """make build keeps the generator's last record, compiled templates,
+    PurgeCSS's results and the compressed copies in .cache/ and reuses
+    them when nothing changed: the rebuild is the same, byte for byte, as
+    a build with no cache."""
     project = tmp_path / "again"
     shutil.copytree(second_build.project, project, symlinks=True)
     cache = project / ".cache"
-    assert all(any((cache / name).rglob("*")) for name in ("jinja", "purge", "precompress"))
+    assert all(any((cache / name).rglob("*")) for name in ("generate", "jinja", "purge", "precompress"))
     build_site(project, site_url=PUBLIC_ADDRESS)
     assert snapshot(project / "site") == snapshot(built_site.site)
     assert snapshot(project / "dist") == snapshot(built_site.project / "dist")

@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts import site_build
 from build_scripts.bundle import BundleError
-from conftest import SEED, SHIM, copy_project, run
+from conftest import SEED, SHIM, build_site, copy_project, run
 
 
 def test_missing_shim_is_named_with_its_remedy(tmp_path: Path) -> None:
@@ -71,3 +71,26 @@ def test_either_build_failing_is_named_and_leaves_nothing(tmp_path: Path, failin
     assert lines[-1] == "build failed; docs/, site/ and dist/ are as they were."
     assert not (project / "site").exists() and not (project / "dist").exists()
     assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
+
+
+def test_the_generator_runs_again_when_anything_it_read_or_wrote_changed(tmp_path: Path) -> None:
+    """make build skips the generator when its inputs and its last output
+    are as they were (build_scripts/unchanged.py): a page edited by hand
+    in docs/, or a word of the source, is generated again."""
+    project = copy_project(tmp_path / "p")
+    build_site(project)
+    page = project / "docs" / "declaration" / "42.md"
+    generated = page.read_bytes()
+    assert any((project / ".cache" / "generate").iterdir())
+
+    page.write_bytes(generated.replace(b"cybercrime", b"cyber crime"))
+    build_site(project)
+    assert page.read_bytes() == generated
+    assert b"cyber crime" not in (project / "site" / "declaration" / "42" / "index.html").read_bytes()
+
+    source = project / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("problem of cybercrime", "problem of cyber-crime"),
+                      encoding="utf-8")
+    build_site(project)
+    assert b"problem of cyber-crime" in page.read_bytes()
+    assert b"problem of cyber-crime" in (project / "site" / "declaration" / "42" / "index.html").read_bytes()

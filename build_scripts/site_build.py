@@ -95,8 +95,13 @@ class _MkDocs:
         """The pages are written: build them."""
         self.started = time.perf_counter()
         assert self._process.stdin is not None
-        self._process.stdin.write(b"go\n")
-        self._process.stdin.close()
+        try:
+            self._process.stdin.write(b"go\n")
+            self._process.stdin.close()
+        except BrokenPipeError:
+            # It ended while importing (a package missing?): wait() prints
+            # what it said and its exit status.
+            pass
 
     def wait(self) -> None:
         returncode = self._process.wait()
@@ -117,7 +122,8 @@ class _MkDocs:
             self.stopped = True
             self._process.terminate()
         if self._process.stdin is not None:
-            self._process.stdin.close()
+            with contextlib.suppress(BrokenPipeError):
+                self._process.stdin.close()
         self._process.wait()
 
 

@@ -301,9 +301,9 @@ class Metadata:
     edition: Edition = field(default_factory=Edition)
     """Who publishes this edition and under what terms."""
     symbols: tuple[str, ...] = ()
-    """Other United Nations symbols the document is known by ("E/RES/2010/18",
-    the General Assembly resolution that adopted its draft, "A/RES/65/230"):
-    a search for one of them opens the home page."""
+    """Other United Nations symbols the document is known by, beyond its own
+    and those of the official documents in ``official`` (which search knows
+    already): a search for one of them opens the home page."""
 
     def part(self, key: str) -> PartMeta:
         return next(p for p in self.parts if p.key == key)

@@ -174,7 +174,12 @@ def search_data(site: Site, footnotes_page: str, footnote_anchor: str, about_pag
             keywords.add(page_of[unit.eid] + "#", footnote_words[number])
 
     metadata = site.metadata
-    own = [key for symbol in (metadata.symbol, *metadata.symbols) if symbol for key in symbol_keys(symbol)]
+    # The document's own symbols: its own, those of the official documents
+    # that carry it (settings' ``official``), and any others the settings
+    # list under ``symbols``.
+    official = (metadata.official.document, *metadata.official.related) if metadata.official else ()
+    own_symbols = dict.fromkeys((metadata.symbol, *(d.symbol for d in official), *metadata.symbols))
+    own = [key for symbol in own_symbols if symbol for key in symbol_keys(symbol)]
     parts = {}
     for part in metadata.parts:
         words = {part.slug, *re.findall(r"[A-Za-z]+", part.name)}

@@ -54,7 +54,8 @@ def _digest(site: Path, modules: Path) -> str:
 
 
 def _purged(site: Path) -> list[Path]:
-    return sorted(p.relative_to(site) for p in (site / STYLESHEETS).glob("*.min.css"))
+    # The stylesheets purge_css.mjs rewrites (any *.min.css under assets/stylesheets/).
+    return sorted(p.relative_to(site) for p in (site / STYLESHEETS).rglob("*.min.css"))
 
 
 def purge(site: Path, modules: Path, cache: Path) -> None:

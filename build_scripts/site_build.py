@@ -10,9 +10,14 @@ they swapped in, so a failed build — bad input, a broken link under
 exactly as they were, and a successful one replaces them whole.
 
 The online site and the offline bundle are built side by side (two
-``mkdocs build`` processes, one a core); each one's next step (packaging
-the bundle; minifying, pruning and precompressing the site) runs as soon
-as its build ends.
+``mkdocs build`` processes, one a core, started while the generator runs
+so that their imports take the core it leaves idle); each one's next step
+(packaging the bundle; minifying, pruning and precompressing the site)
+runs as soon as its build ends. A rebuild reuses what has not changed,
+kept in ``.cache/``: the generator's output (build_scripts/unchanged.py),
+the theme's compiled templates (mkdocs_hooks), PurgeCSS's results (purge)
+and the compressed copies (precompress); each is checked against what it
+was made from, so the bytes are those of a build from nothing.
 
 MkDocs reads ``docs_dir`` from the ``DOCS_DIR`` environment variable
 (``mkdocs.yml``: ``docs_dir: !ENV [DOCS_DIR, docs]``).

@@ -228,7 +228,6 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
     docs, site, dist = (root / name for name in STAGING)
     for staging in (docs, site, dist):
         shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(root / "docs", docs)
     name = source.stem + "-offline"
     offline_site = dist / name
     builds = [("offline", ["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)])]
@@ -240,7 +239,9 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
             package(offline_site, name, dist, shim)
             shutil.rmtree(offline_site)
 
+    # Started first: they import while docs/ is staged and generated.
     with _started(builds, docs) as running:
+        shutil.copytree(root / "docs", docs)
         with timings.step("generate"):
             _generate(source, docs, root)
         _side_by_side(running, {"offline": bundle,

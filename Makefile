@@ -57,6 +57,9 @@ generate: $(VENV)/.build-deps
 # build_scripts.site_build stages docs/, site/ and dist/ and swaps them in
 # only when every step succeeded: a failed build leaves them as they were.
 # The online site offers the offline bundle for download (site/downloads/).
+# The two MkDocs builds run side by side; .cache/ keeps what a rebuild can
+# reuse (the generator's last record, compiled templates, PurgeCSS's
+# results, compressed copies), each checked against what it was made from.
 build: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m build_scripts.site_build --source "$(SOURCE)"
 
@@ -95,7 +98,7 @@ bench: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m bench.bench
 
 clean:
-	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache mutants .mypy_cache .ruff_cache
+	rm -rf site site.next site.old dist dist.next dist.old docs.next docs.old .generated .pytest_cache mutants .mypy_cache .ruff_cache .cache
 	if [ -f docs/.generated.json ]; then \
 	  $(PYTHON) -c 'import json,pathlib; [pathlib.Path("docs",p).unlink(missing_ok=True) for p in json.load(open("docs/.generated.json"))]'; \
 	  rm -f docs/.generated.json; \

@@ -9,6 +9,16 @@ they swapped in, so a failed build — bad input, a broken link under
 ``--strict``, a missing tool — leaves ``docs/``, ``site/`` and ``dist/``
 exactly as they were, and a successful one replaces them whole.
 
+The online site and the offline bundle are built side by side (two
+``mkdocs build`` processes, one a core, started while the generator runs
+so that their imports take the core it leaves idle); each one's next step
+(packaging the bundle; minifying, pruning and precompressing the site)
+runs as soon as its build ends. A rebuild reuses what has not changed,
+kept in ``.cache/``: the generator's output (build_scripts/unchanged.py),
+the theme's compiled templates (mkdocs_hooks), PurgeCSS's results (purge)
+and the compressed copies (precompress); each is checked against what it
+was made from, so the bytes are those of a build from nothing.
+
 MkDocs reads ``docs_dir`` from the ``DOCS_DIR`` environment variable
 (``mkdocs.yml``: ``docs_dir: !ENV [DOCS_DIR, docs]``).
 """
@@ -16,30 +26,190 @@ MkDocs reads ``docs_dir`` from the ``DOCS_DIR`` environment variable
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+from typing import IO
 
 from . import sitemap
-from .bundle import BundleError, check_shim, minify_site, package
-from .cli import main as generate
+from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune
 from .precompress import precompress
+from .unchanged import Generation, inputs, outputs, record, unchanged
 
 STAGING = ("docs.next", "site.next", "dist.next")
+# Compressed copies of the site's files, reused while a file is unchanged
+# (build_scripts/precompress.py).
+PRECOMPRESS_CACHE = Path(".cache", "precompress")
+# What the last generation read and wrote (build_scripts/unchanged.py).
+GENERATE_CACHE = Path(".cache", "generate")
+
+
+class Timings:
+    """When each step started and ended, for ``--timings`` (make bench
+    prints them): steps run side by side, so each is shown as a span."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.spans: list[tuple[str, float, float]] = []
+
+    @contextlib.contextmanager
+    def step(self, label: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.spans.append((label, start - self.start, time.perf_counter() - self.start))
+
+    def report(self) -> str:
+        return "".join(f"timing: {label}: {end - start:.2f} s ({start:.2f}–{end:.2f})\n"
+                       for label, start, end in sorted(self.spans, key=lambda span: span[1:]))
 
 
 class BuildFailed(Exception):
     """A step failed; the message says which and why (details printed above)."""
 
 
-def _mkdocs(args: list[str], docs: Path) -> None:
-    env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], env=env, check=False)
-    if result.returncode != 0:
-        raise BuildFailed(f"mkdocs build {' '.join(args)} failed (exit status {result.returncode}; "
-                          "its messages are above)")
+class _MkDocs:
+    """One ``mkdocs build --strict``, started before the generator runs
+    (build_scripts.mkdocs_build: it imports what it needs, then waits for
+    :meth:`go`), its output held back until it ends: two builds run side by
+    side, and their messages are printed each in one piece rather than
+    interleaved."""
+
+    def __init__(self, label: str, args: list[str], docs: Path, output: IO[bytes]) -> None:
+        self.label = label
+        self.args = args
+        self.started = time.perf_counter()
+        self.stopped = False
+        self._output = output
+        env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+        self._process = subprocess.Popen([sys.executable, "-m", "build_scripts.mkdocs_build", "--strict", *args],
+                                         env=env, stdin=subprocess.PIPE, stdout=self._output,
+                                         stderr=subprocess.STDOUT)
+
+    def go(self) -> None:
+        """The pages are written: build them."""
+        self.started = time.perf_counter()
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(b"go\n")
+            self._process.stdin.close()
+        except BrokenPipeError:
+            # It ended while importing (a package missing?): wait() prints
+            # what it said and its exit status.
+            pass
+
+    def wait(self) -> None:
+        returncode = self._process.wait()
+        if self.stopped:
+            # Another step failed first: that failure is the one reported,
+            # and what follows this build does not run.
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} was stopped")
+        self._output.seek(0)
+        sys.stderr.write(self._output.read().decode("utf-8", "replace"))
+        sys.stderr.flush()
+        if returncode != 0:
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} failed (exit status {returncode}; "
+                              "its messages are above)")
+
+    def stop(self) -> None:
+        """End the build if it still runs or waits (another step failed)."""
+        if self._process.poll() is None:
+            self.stopped = True
+            self._process.terminate()
+        if self._process.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):
+                self._process.stdin.close()
+        self._process.wait()
+
+
+@contextlib.contextmanager
+def _started(builds: list[tuple[str, list[str]]], docs: Path) -> Iterator[list[_MkDocs]]:
+    """The MkDocs builds, started and waiting for their pages; whatever
+    happens, none runs on after the block."""
+    with contextlib.ExitStack() as stack:
+        running: list[_MkDocs] = []
+        try:
+            for label, args in builds:
+                running.append(_MkDocs(label, args, docs, stack.enter_context(tempfile.TemporaryFile())))
+            yield running
+        finally:
+            for build in running:
+                build.stop()
+
+
+def _side_by_side(running: list[_MkDocs], then: dict[str, Callable[[], None]], timings: Timings) -> None:
+    """Let the MkDocs builds run at once (one a core), and each one's next
+    step as soon as it ends; the first failure stops the others and is
+    raised."""
+    def step(build: _MkDocs) -> None:
+        build.wait()
+        timings.spans.append((f"mkdocs build, {build.label}", build.started - timings.start,
+                              time.perf_counter() - timings.start))
+        then[build.label]()
+
+    for build in running:
+        build.go()
+    pool = ThreadPoolExecutor(max_workers=len(running))
+    try:
+        futures = [pool.submit(step, build) for build in running]
+        for future in as_completed(futures):
+            future.result()
+    finally:
+        for build in running:
+            build.stop()
+        pool.shutdown()
+
+
+def _english_only(site: Path) -> bool:
+    """Whether the site is searched in English alone, or not at all:
+    Material's search worker then loads none of lunr's language files."""
+    index = site / "search" / "search_index.json"
+    return not index.exists() or json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
+
+
+def _finish_online(site: Path, source: Path, cache: Path, timings: Timings) -> None:
+    with timings.step("minify, sitemap, prune (online)"):
+        # The theme's indentation, dropped as in the bundle: the navigation
+        # lists every paragraph, and a paragraph page carries its part of it.
+        minify_site(site)
+        sitemap.finish(site, source)
+        if _english_only(site):
+            prune(site, (lunr_languages,), unless_named=())
+    with timings.step("precompress (online)"):
+        precompress(site, cache)
+
+
+def _generate(source: Path, docs: Path, root: Path) -> None:
+    """Generate the pages into ``docs``, unless they are there already
+    (build_scripts/unchanged.py)."""
+    cache = root / GENERATE_CACHE
+    key = inputs(source, root)
+    last = unchanged(cache, key, docs, root)
+    if last is not None:
+        sys.stdout.write(last.printed)
+        return
+    # Imported when it runs: its imports are a quarter of a second.
+    from .cli import main as generate  # noqa: PLC0415
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = generate(["--source", str(source), "--docs", str(docs), "--quiet"])
+    sys.stdout.write(printed.getvalue())
+    if status != 0:
+        raise BuildFailed(f"{source} has errors (listed above)")
+    written = outputs(docs, root)
+    if written is not None:
+        record(cache, Generation(key, written, printed.getvalue()))
 
 
 def _swap(staged: Path, live: Path) -> None:
@@ -51,28 +221,33 @@ def _swap(staged: Path, live: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(source: Path, root: Path, offline_only: bool, shim: Path) -> None:
+def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Timings | None = None) -> None:
+    timings = timings or Timings()
     # What the last step needs is checked before the first one runs.
     check_shim(shim)
     docs, site, dist = (root / name for name in STAGING)
     for staging in (docs, site, dist):
         shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(root / "docs", docs)
-    if generate(["--source", str(source), "--docs", str(docs), "--quiet"]) != 0:
-        raise BuildFailed(f"{source} has errors (listed above)")
-
     name = source.stem + "-offline"
     offline_site = dist / name
-    _mkdocs(["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)], docs)
-    package(offline_site, name, dist, shim)
-    shutil.rmtree(offline_site)
+    builds = [("offline", ["-f", "mkdocs.offline.yml", "--site-dir", str(offline_site)])]
     if not offline_only:
-        _mkdocs(["--site-dir", str(site)], docs)
-        # The theme's indentation, dropped as in the bundle: the navigation
-        # lists every paragraph, and a paragraph page carries its part of it.
-        minify_site(site)
-        sitemap.finish(site, source)
-        precompress(site)
+        builds.append(("online", ["--site-dir", str(site)]))
+
+    def bundle() -> None:
+        with timings.step("package (offline)"):
+            package(offline_site, name, dist, shim)
+            shutil.rmtree(offline_site)
+
+    # Started first: they import while docs/ is staged and generated.
+    with _started(builds, docs) as running:
+        shutil.copytree(root / "docs", docs)
+        with timings.step("generate"):
+            _generate(source, docs, root)
+        _side_by_side(running, {"offline": bundle,
+                                "online": lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE, timings)},
+                      timings)
+    if not offline_only:
         (site / "downloads").mkdir()
         for built in sorted(dist.iterdir()):
             shutil.copy2(built, site / "downloads" / built.name)
@@ -89,10 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=Path("source/ecosoc-resolution-2010-18.md"))
     parser.add_argument("--offline-only", action="store_true", help="build dist/ only, not site/")
     parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))
+    parser.add_argument("--timings", action="store_true", help="print when each step started and ended")
     args = parser.parse_args(argv)
     root = Path.cwd()
+    timings = Timings()
     try:
-        build(args.source, root, args.offline_only, args.shim)
+        build(args.source, root, args.offline_only, args.shim, timings)
     except (BuildFailed, BundleError) as failure:
         for staging in STAGING:
             shutil.rmtree(root / staging, ignore_errors=True)
@@ -100,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {failure}", file=sys.stderr)
         print("build failed; docs/, site/ and dist/ are as they were.", file=sys.stderr)
         return 1
+    if args.timings:
+        timings.spans.append(("total", 0.0, time.perf_counter() - timings.start))
+        sys.stderr.write(timings.report())
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 
+from build_scripts import purge as purge_module
 from build_scripts.measure import first_load
 from build_scripts.purge import purge
 from conftest import BuiltSite
@@ -43,7 +45,31 @@ def test_offline_bundle_has_no_precompressed_copies(built_site: BuiltSite) -> No
 
 def test_missing_purgecss_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(Abort, match=r"PurgeCSS is not installed; run 'npm ci'"):
-        purge(tmp_path / "site", tmp_path / "node_modules")
+        purge(tmp_path / "site", tmp_path / "node_modules", tmp_path / "cache")
+
+
+def test_purged_stylesheets_are_reused_only_for_the_same_site(built_site: BuiltSite, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """PurgeCSS's result is kept by the digest of what it reads: the same
+    site again gets the same stylesheets without running it; a site that
+    differs by one page runs it."""
+    copies = [tmp_path / name for name in ("a", "b", "c")]
+    for copy in copies:
+        shutil.copytree(built_site.site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz", "downloads"))
+    changed = copies[2] / "declaration" / "42" / "index.html"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("</body>", '<p class="sd-new"></p></body>'),
+                       encoding="utf-8")
+    modules, cache = built_site.project / "node_modules", tmp_path / "cache"
+    purge(copies[0], modules, cache)
+    runs: list[Path] = []
+    monkeypatch.setattr(purge_module, "run_purgecss", lambda site, modules: runs.append(site))
+    purge(copies[1], modules, cache)
+    assert runs == []
+    stylesheets = sorted(p.relative_to(copies[0]) for p in (copies[0] / "assets" / "stylesheets").iterdir())
+    assert stylesheets == sorted(p.relative_to(copies[1]) for p in (copies[1] / "assets" / "stylesheets").iterdir())
+    assert [(copies[0] / p).read_bytes() for p in stylesheets] == [(copies[1] / p).read_bytes() for p in stylesheets]
+    purge(copies[2], modules, cache)
+    assert runs == [copies[2]]
 
 
 SEARCH_FILES = ("search_index.json", "/workers/search.")

@@ -4,6 +4,7 @@ like code, requests to other hosts, broken links, and reproducibility."""
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
+from conftest import PUBLIC_ADDRESS, ROOT, SEED, BuiltSite, block_requests, build_site, copy_project, run, serve
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
 
@@ -228,3 +229,19 @@ def test_two_builds_in_different_directories_give_identical_sites(built_site: Bu
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
+
+
+def test_a_rebuild_from_the_build_caches_gives_the_same_site_and_zip(built_site: BuiltSite, second_build,
+                                                                       tmp_path: Path) -> None:
+    """make build keeps the generator's last record, compiled templates,
+    PurgeCSS's results and the compressed copies in .cache/ and reuses
+    them when nothing changed: the rebuild is the same, byte for byte, as
+    a build with no cache."""
+    project = tmp_path / "again"
+    shutil.copytree(second_build.project, project, symlinks=True)
+    cache = project / ".cache"
+    assert all(any((cache / name).rglob("*")) for name in ("generate", "jinja", "purge", "precompress"))
+    build_site(project, site_url=PUBLIC_ADDRESS)
+    assert snapshot(project / "site") == snapshot(built_site.site)
+    assert snapshot(project / "dist") == snapshot(built_site.project / "dist")
+

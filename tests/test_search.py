@@ -221,6 +221,19 @@ def test_symbols_numbers_and_paragraph_names(page, site_url: str) -> None:
     assert misses == []
 
 
+def test_online_site_searches_without_lunr_language_files(page, built_site, site_url: str) -> None:
+    """The site is searched in English: Material's worker then loads none of
+    lunr's language files, and make build publishes none (nor their
+    compressed copies). Search answers, and nothing it asks for is missing."""
+    assert not (built_site.site / "assets" / "javascripts" / "lunr").exists()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    open_site(page, site_url + "/")
+    assert results(page, "Declaration 42")[:1] == ["att_1__para_42"]
+    assert failed == []
+
+
 def test_results_are_paragraph_pages_titled_with_labels_and_snippets(page, site_url: str) -> None:
     open_site(page, site_url + "/")
     type_query(page, "media content glorifying violence")

@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts import site_build
 from build_scripts.bundle import BundleError
-from conftest import SEED, SHIM, copy_project, run
+from conftest import SEED, SHIM, build_site, copy_project, run
 
 
 def test_missing_shim_is_named_with_its_remedy(tmp_path: Path) -> None:
@@ -41,3 +41,56 @@ def test_a_bundle_error_after_mkdocs_is_printed(tmp_path: Path, monkeypatch: pyt
     assert "index.html is missing — build the offline site first (make offline)" in err
     assert err.rstrip().endswith("build failed; docs/, site/ and dist/ are as they were.")
     assert not (project / "dist").exists() and not (project / "dist.next").exists()
+
+
+@pytest.mark.parametrize("failing", ["online", "offline"])
+def test_either_build_failing_is_named_and_leaves_nothing(tmp_path: Path, failing: str) -> None:
+    """The two MkDocs builds run side by side: whichever fails, the build
+    names it, prints its messages, and leaves no site, bundle or staging."""
+    project = copy_project(tmp_path / "p")
+    # A hook that fails one of the two builds only (the offline one has
+    # use_directory_urls: false).
+    (project / "fail_one.py").write_text(
+        "from mkdocs.exceptions import Abort\n\n\n"
+        "def on_config(config):\n"
+        f"    if config['use_directory_urls'] == {failing == 'online'}:\n"
+        f"        raise Abort('the {failing} build fails on purpose')\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nhooks:\n" in text
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - fail_one.py\n"), encoding="utf-8")
+    failed = run([sys.executable, "-m", "build_scripts.site_build", "--source", SEED, "--shim", str(SHIM)],
+                 project, check=False)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert f"the {failing} build fails on purpose" in failed.stderr
+    lines = failed.stderr.strip().splitlines()
+    args = "-f mkdocs.offline.yml --site-dir " if failing == "offline" else "--site-dir "
+    assert lines[-2].startswith(f"error: mkdocs build {args}"), lines[-2]
+    assert lines[-2].endswith("failed (exit status 1; its messages are above)")
+    assert lines[-1] == "build failed; docs/, site/ and dist/ are as they were."
+    assert not (project / "site").exists() and not (project / "dist").exists()
+    assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
+
+
+def test_the_generator_runs_again_when_anything_it_read_or_wrote_changed(tmp_path: Path) -> None:
+    """make build skips the generator when its inputs and its last output
+    are as they were (build_scripts/unchanged.py): a page edited by hand
+    in docs/, or a word of the source, is generated again."""
+    project = copy_project(tmp_path / "p")
+    build_site(project)
+    page = project / "docs" / "declaration" / "42.md"
+    generated = page.read_bytes()
+    assert any((project / ".cache" / "generate").iterdir())
+
+    page.write_bytes(generated.replace(b"cybercrime", b"cyber crime"))
+    build_site(project)
+    assert page.read_bytes() == generated
+    assert b"cyber crime" not in (project / "site" / "declaration" / "42" / "index.html").read_bytes()
+
+    source = project / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("problem of cybercrime", "problem of cyber-crime"),
+                      encoding="utf-8")
+    build_site(project)
+    assert b"problem of cyber-crime" in page.read_bytes()
+    assert b"problem of cyber-crime" in (project / "site" / "declaration" / "42" / "index.html").read_bytes()

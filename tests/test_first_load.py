@@ -113,7 +113,7 @@ def test_online_pages_name_material_bundle_only_for_the_loader(built_site: Built
     offline = zipfile.ZipFile(next((built_site.site / "downloads").glob("*.zip")))
     html = offline.read(next(n for n in offline.namelist() if n.endswith("/declaration/42.html"))).decode()
     # There Material's script runs at once, in the page's last script file
-    # (build_scripts/bundle.py merge_scripts, which names each part's source).
+    # (build_scripts/bundle/scripts.py, which names each part's source).
     last = re.findall(r'<script src="(?:\.\./)*([^"]+)"></script>', html)[-1]
     script = offline.read(next(n for n in offline.namelist() if n.endswith("/" + last))).decode()
     assert re.search(r"^/\* assets/javascripts/bundle\.[0-9a-f]+\.min\.js \*/$", script, re.MULTILINE)

@@ -36,7 +36,7 @@ from conftest import PUBLIC_ADDRESS, Bundle, block_requests, build_naive, report
 # them all: 0.15), the share tags (0.02), the inline scripts and
 # configuration every page repeated and the markup only a script uses
 # (search dialog, palette, go-to box, Back to top), now in shared files
-# (0.24); then (build_scripts/bundle.py's docstring gives each step's
+# (0.24); then (build_scripts/bundle/__init__.py docstring gives each step's
 # bytes) one stylesheet and two script files a page where there were six
 # and eleven, the header's icons drawn from the stylesheet, the unread
 # meta tags, the adoption history left to the about page offline
@@ -306,7 +306,7 @@ def test_merged_scripts_run_in_order_and_apart(tmp_path: Path, page) -> None:
 
 def test_header_icons_drawn_from_the_stylesheet_look_the_same(offline_page, offline_site: Path) -> None:
     """The logo (header and navigation) and the menu button are drawn from
-    the stylesheet (build_scripts/bundle.py chrome_icons): the same shape
+    the stylesheet (build_scripts/bundle/styles.py): the same shape
     and box as the theme's inline SVG, which no page's chrome repeats."""
     page = offline_page
     raw = (offline_site / "declaration" / "42.html").read_text(encoding="utf-8")
@@ -361,7 +361,7 @@ def test_authority_panel_in_the_bundle(offline_page, offline_site: Path) -> None
 
 
 def test_a_page_loads_one_stylesheet_and_two_scripts_in_order(offline_bundle: Bundle) -> None:
-    """build_scripts/bundle.py merges what every page lists: one stylesheet,
+    """build_scripts/bundle/ merges what every page lists: one stylesheet,
     the header's scripts, the page's last scripts; each merged file holds
     its parts in the order the page listed them."""
     root = offline_bundle.root

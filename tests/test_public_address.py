@@ -69,7 +69,7 @@ def files_of(build: BuiltSite) -> Iterator[tuple[str, bytes]]:
                     yield f"{path.name}:{name}", archive.read(name)
 
 
-# A script the offline bundle merged (build_scripts/bundle.py merge_scripts)
+# A script the offline bundle merged (build_scripts/bundle/scripts.py)
 # names each part's source on a line of its own before it.
 _PART = re.compile(r"^/\* (\S+) \*/$", re.MULTILINE)
 

@@ -507,7 +507,7 @@ def test_offline_zip_grows_by_at_most_a_tenth(offline_bundle: Bundle, tmp_path: 
     for name in ["search.js", "search-data.js"]:
         (plain / "assets" / name).unlink()
     # The worker's address is in the theme's configuration: in each page,
-    # or in the file the pages share (build_scripts/bundle.py shared_scripts,
+    # or in the file the pages share (build_scripts/bundle/shared.py,
     # then merged with the page's last scripts by merge_scripts).
     for html in [*plain.rglob("*.html"), *plain.glob("assets/javascripts/shared/*.js"), *plain.glob("assets/*.js")]:
         text = html.read_text(encoding="utf-8")

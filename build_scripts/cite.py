@@ -177,13 +177,18 @@ def _fill(template: str, known: dict[str, str | None], part: PartMeta, unit_loca
     return template.format(locator=unit_locator, name=part.name, title=part.title, **filled)
 
 
+def _document_values(meta: Metadata) -> dict[str, str | None]:
+    """What the document-wide placeholders stand for in this document."""
+    document = meta.official.document.symbol if meta.official else None
+    return values(meta.body, meta.symbol, document, meta.adoption_date)
+
+
 def citation_frame(meta: Metadata, part: PartMeta) -> list[str]:
     """The full citation of any paragraph of ``part`` cut at its locator:
     ``locator.join(frame)`` is the paragraph's ``full`` citation (a template
     may name {locator} more than once). The reading views carry it once,
     and each paragraph's copy button only its locator (issue 19)."""
-    document = meta.official.document.symbol if meta.official else None
-    known = values(meta.body, meta.symbol, document, meta.adoption_date)
+    known = _document_values(meta)
     template = meta.citation.full_main if part.key == "main" else meta.citation.full_annex
     pieces = [""]
     # _check let through only plain fields ("{title}"), no "{title!r:>9}".
@@ -204,8 +209,8 @@ def citation_key(meta: Metadata, eid: str) -> str:
 
 
 def unit_citation(meta: Metadata, unit: Unit) -> Citation:
-    document = meta.official.document.symbol if meta.official else None
-    known = values(meta.body, meta.symbol, document, meta.adoption_date)
+    known = _document_values(meta)
+    document = known["document"]
     where = locator(unit)
     main = unit.part.key == "main"
     templates = meta.citation

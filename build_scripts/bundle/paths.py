@@ -25,6 +25,12 @@ def root_from_script(folder: str) -> str:
     return f'new URL("{up}",document.currentScript.src)'
 
 
+def read_pages(site: Path) -> dict[Path, str]:
+    """Every page of the site, by path, in a fixed order (so the steps
+    that count what pages share give the same bytes every build)."""
+    return {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
 def way_up(site: Path, page: Path) -> str:
     """From ``page``'s folder to the site's top: ".", "..", "../.." …"""
     depth = len(page.relative_to(site).parts) - 1

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .paths import MERGED_DIR, free_name, named_files, prefix, root_from_script, site_path, way_up
+from .paths import MERGED_DIR, free_name, named_files, prefix, read_pages, root_from_script, site_path, way_up
 
 # Classic scripts one after the other, each with only its address.
 _SCRIPT_RUN = re.compile(r'(?:<script src="[^"]+"></script>\n){2,}')
@@ -48,7 +48,7 @@ def merge_scripts(site: Path) -> list[str]:
     the same order, at the same point of the page; a script that still
     needs its own address or might run differently stays apart. Returns
     the files written."""
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = read_pages(site)
     parts: dict[str, str | None] = {}
 
     def groups(page: Path, run: str) -> list[tuple[str, list[str]]]:

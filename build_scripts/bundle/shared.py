@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from .paths import SHIM_PATH, prefix, root_from_script, way_up
+from .paths import SHIM_PATH, prefix, read_pages, root_from_script, way_up
 
 # Where the scripts that pages repeated are written, by their content's
 # digest (same script → same name, whatever page it came from).
@@ -166,7 +166,7 @@ def shared_scripts(site: Path) -> list[str]:
     theme's ``new URL("..", location)``) still reads the page's:
     ``location`` is the document's, not the script file's; where it
     only wants the site's top, it finds it from its own address."""
-    pages = {path: _script_only_markup(path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))}
+    pages = {path: _script_only_markup(text) for path, text in read_pages(site).items()}
     seen: dict[str, int] = {}
     for path, text in pages.items():
         up = way_up(site, path)

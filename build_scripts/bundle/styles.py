@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import cast
 
-from .paths import MERGED_DIR, free_name, named_files, prefix, site_path, way_up
+from .paths import MERGED_DIR, free_name, named_files, prefix, read_pages, site_path, way_up
 
 # A stylesheet link as the theme writes it, one a line.
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">\n')
@@ -27,7 +27,7 @@ def merge_stylesheets(site: Path) -> str | None:
     them and then the others it has (the home page's contents). The cascade
     is the same, and a stylesheet only delays scripts after it, which it
     did already. Returns the file written, if any."""
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = read_pages(site)
     lists: dict[Path, list[tuple[str, str | None]]] = {}
     for path, text in pages.items():
         head = text.split("</head>", 1)[0]
@@ -83,7 +83,7 @@ def chrome_icons(site: Path, stylesheet: str) -> int:
     of the same path. The text between (``<article>``) is left as it is.
     Returns how many icons moved."""
     target = site / stylesheet
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = read_pages(site)
     linked = {path: text for path, text in pages.items()
               if f'href="{prefix(way_up(site, path))}{stylesheet}"' in text}
 

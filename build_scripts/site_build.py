@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import IO
 
 from . import sitemap
-from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune
+from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune_site
 from .precompress import precompress
 from .unchanged import Generation, inputs, outputs, record, unchanged
 
@@ -184,7 +184,7 @@ def _finish_online(site: Path, source: Path, cache: Path, timings: Timings) -> N
         minify_site(site)
         sitemap.finish(site, source)
         if _english_only(site):
-            prune(site, (lunr_languages,), unless_named=())
+            prune_site(site, lunr_languages)
     with timings.step("precompress (online)"):
         precompress(site, cache)
 

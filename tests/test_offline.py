@@ -16,6 +16,7 @@ from PIL import Image, ImageChops
 from build_scripts.bundle import (
     MERGED_DIR,
     SHARED_DIR,
+    Tree,
     merge_scripts,
     merge_stylesheets,
     shared_scripts,
@@ -221,7 +222,9 @@ def test_scripts_that_pages_repeat_are_loaded_from_one_file(tmp_path: Path, page
     (tmp_path / "about.html").write_text(html(".", f"<script>{once}</script>"), encoding="utf-8")
     (tmp_path / "declaration" / "42.html").write_text(html(".."), encoding="utf-8")
     (tmp_path / "declaration" / "preamble" / "3.html").write_text(html("../.."), encoding="utf-8")
-    written = shared_scripts(tmp_path)
+    tree = Tree.read(tmp_path)
+    written = shared_scripts(tree)
+    tree.write(tmp_path)
     assert len(written) == 3 and all(w.startswith(SHARED_DIR + "/") for w in written)
     deep = (tmp_path / "declaration" / "42.html").read_text(encoding="utf-8")
     top = (tmp_path / "about.html").read_text(encoding="utf-8")
@@ -275,8 +278,10 @@ def test_merged_scripts_run_in_order_and_apart(tmp_path: Path, page) -> None:
     (tmp_path / "index.html").write_text(html("", '<link rel="stylesheet" href="assets/c.css">\n'),
                                          encoding="utf-8")
     (tmp_path / "declaration" / "42.html").write_text(html("../"), encoding="utf-8")
-    css = merge_stylesheets(tmp_path)
-    merged = merge_scripts(tmp_path)
+    tree = Tree.read(tmp_path)
+    css = merge_stylesheets(tree)
+    merged = merge_scripts(tree)
+    tree.write(tmp_path)
     assert css is not None and css.startswith(f"{MERGED_DIR}/") and len(merged) == 1
     top = (tmp_path / "index.html").read_text(encoding="utf-8")
     deep = (tmp_path / "declaration" / "42.html").read_text(encoding="utf-8")
@@ -414,7 +419,9 @@ def test_tidy_pages_writes_the_same_characters(tmp_path: Path) -> None:
             '<p data-key="E&#95;1" title="Editors&#39; note">Editors&#39; notes on a&#95;b</p>\n'
             '<script>var s="&#95;&#39;";</script><pre>&#39;&#95;</pre></body>')
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
-    tidy_pages(tmp_path)
+    tree = Tree.read(tmp_path)
+    tidy_pages(tree)
+    tree.write(tmp_path)
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == (
         '<head><meta name="viewport" content="width=device-width">\n</head><body>\n'
         '<p data-key="E_1" title="Editors&#39; note">Editors\' notes on a_b</p>\n'

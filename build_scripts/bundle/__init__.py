@@ -63,35 +63,39 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import sys
 import zipfile
 from pathlib import Path
 
-from .pages import minify_assets, minify_html, minify_site, tidy_pages
-from .paths import MERGED_DIR, SHIM_PATH
-from .prune import UNUSED, UNUSED_UNLESS_NAMED, lunr_languages, prune
+from .pages import minify_assets, minify_html, minify_pages, minify_site, tidy_pages
+from .paths import MERGED_DIR, SHIM_PATH, Tree
+from .prune import UNUSED, UNUSED_UNLESS_NAMED, lunr_languages, prune, prune_site
 from .scripts import merge_scripts
 from .shared import SHARED_DIR, shared_scripts
 from .styles import chrome_icons, merge_stylesheets
 
-__all__ = ["MERGED_DIR", "SHARED_DIR", "SHIM_PATH", "UNUSED", "UNUSED_UNLESS_NAMED", "BundleError", "check_shim",
-           "chrome_icons", "lunr_languages", "merge_scripts", "merge_stylesheets", "minify_assets", "minify_html",
-           "minify_site", "package", "prune", "shared_scripts", "tidy_pages", "write_zip"]
+__all__ = ["MERGED_DIR", "SHARED_DIR", "SHIM_PATH", "UNUSED", "UNUSED_UNLESS_NAMED", "BundleError", "Tree",
+           "check_shim", "chrome_icons", "lunr_languages", "merge_scripts", "merge_stylesheets", "minify_assets",
+           "minify_html", "minify_pages", "minify_site", "package", "prune", "prune_site", "shared_scripts",
+           "tidy_pages", "write_zip", "zip_tree"]
 
 # 1980-01-01, the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def write_zip(site: Path, name: str, target: Path) -> None:
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+def zip_tree(tree: Tree, name: str, target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
+        for rel in tree.names():
+            info = zipfile.ZipInfo(f"{name}/{rel}", date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, whatever machine builds it
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, tree.data(rel), compresslevel=9)
+
+
+def write_zip(site: Path, name: str, target: Path) -> None:
+    """Zip the folder ``site`` as the bundle is zipped."""
+    zip_tree(Tree.read(site), name, target)
 
 
 class BundleError(Exception):
@@ -104,24 +108,25 @@ def check_shim(shim: Path) -> None:
 
 
 def package(site: Path, name: str, out: Path, shim: Path) -> Path:
+    """Zip the built offline ``site`` (read, not changed) into ``out``."""
     if not (site / "index.html").is_file():
         raise BundleError(f"{site}/index.html is missing — build the offline site first (make offline)")
     check_shim(shim)
-    prune(site)
-    minify_site(site)
-    tidy_pages(site)
-    minify_assets(site)
-    shared_scripts(site)
-    (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, site / SHIM_PATH)
-    stylesheet = merge_stylesheets(site)
+    tree = Tree.read(site)
+    prune(tree)
+    minify_pages(tree)
+    tidy_pages(tree)
+    minify_assets(tree)
+    shared_scripts(tree)
+    tree.put(SHIM_PATH, shim.read_bytes())
+    stylesheet = merge_stylesheets(tree)
     if stylesheet is not None:
-        chrome_icons(site, stylesheet)
-    merge_scripts(site)
+        chrome_icons(tree, stylesheet)
+    merge_scripts(tree)
     out.mkdir(parents=True, exist_ok=True)
     zip_path = out / f"{name}.zip"
     temporary = out / f".{name}.zip.tmp"
-    write_zip(site, name, temporary)
+    zip_tree(tree, name, temporary)
     digest = hashlib.sha256(temporary.read_bytes()).hexdigest()
     temporary_sum = out / f".{name}.zip.sha256.tmp"
     temporary_sum.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
@@ -132,7 +137,7 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts.bundle", description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, required=True, help="the built offline site (pruned in place)")
+    parser.add_argument("--site", type=Path, required=True, help="the built offline site (read, not changed)")
     parser.add_argument("--name", required=True, help="bundle name: the zip's stem and its top folder")
     parser.add_argument("--out", type=Path, default=Path("dist"))
     parser.add_argument("--shim", type=Path, default=Path("node_modules/iframe-worker/shim/index.js"))

@@ -4,10 +4,12 @@ the character itself reads the same; and the kit's assets minified."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
 from ..minify import minified
+from .paths import Tree
 
 # Text whose white space matters, left as it is by minify_html.
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
@@ -34,6 +36,12 @@ def minify_site(site: Path) -> None:
         path.write_text(minify_html(text), encoding="utf-8")
 
 
+def minify_pages(tree: Tree) -> None:
+    for rel in tree.names():
+        if rel.endswith(".html"):
+            tree.put(rel, minify_html(tree.text(rel)))
+
+
 # What no one reads from a page opened from file://: the generator's name
 # and the description that search engines and link previews show.
 _UNREAD_META = re.compile(r'<meta name="(?:generator|description)" content="[^"]*">\n')
@@ -54,21 +62,24 @@ def _tidy(text: str) -> str:
     return "".join(piece if piece.startswith("<") else piece.replace(_APOSTROPHE, "'") for piece in _TAG.split(text))
 
 
-def tidy_pages(site: Path) -> None:
+def tidy_pages(tree: Tree) -> None:
     """Drop the unread meta tags; write "_" as itself, and "'" between tags."""
-    for path in sorted(site.rglob("*.html")):
-        pieces = _VERBATIM.split(_UNREAD_META.sub("", path.read_text(encoding="utf-8")))
+    for rel in tree.names():
+        if not rel.endswith(".html"):
+            continue
+        pieces = _VERBATIM.split(_UNREAD_META.sub("", tree.text(rel)))
         # split() with two groups yields [text, whole, tag-name, text, …].
         for index in range(0, len(pieces), 3):
             pieces[index] = _tidy(pieces[index])
-        path.write_text("".join(piece for index, piece in enumerate(pieces) if index % 3 != 2), encoding="utf-8")
+        tree.put(rel, "".join(piece for index, piece in enumerate(pieces) if index % 3 != 2))
 
 
-def minify_assets(site: Path) -> None:
+def minify_assets(tree: Tree) -> None:
     """The site's own stylesheets and scripts in ``assets/`` that the build
     left with their comments (those that only some pages or scripts load:
     the trainer's kit, the home page's contents), without them, as
     build_scripts/minify.py publishes the others."""
-    for path in sorted((site / "assets").glob("*")):
-        if path.suffix in {".css", ".js"} and path.is_file():
-            path.write_text(minified(path.read_text(encoding="utf-8"), path.suffix), encoding="utf-8")
+    for rel in tree.names():
+        folder, suffix = posixpath.dirname(rel), posixpath.splitext(rel)[1]
+        if folder == "assets" and suffix in {".css", ".js"}:
+            tree.put(rel, minified(tree.text(rel), suffix))

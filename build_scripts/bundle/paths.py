@@ -25,16 +25,67 @@ def root_from_script(folder: str) -> str:
     return f'new URL("{up}",document.currentScript.src)'
 
 
-def read_pages(site: Path) -> dict[Path, str]:
-    """Every page of the site, by path, in a fixed order (so the steps
-    that count what pages share give the same bytes every build)."""
-    return {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+def _order(rel: str) -> list[str]:
+    """Sort key: folder by folder, as sorting the files' paths does."""
+    return rel.split("/")
 
 
-def way_up(site: Path, page: Path) -> str:
+class Tree:
+    """A built site's files in memory, by their path from its top
+    ("declaration/42.html"). The bundle's steps read and rewrite every
+    page several times over, and the zip is written from here: on disk
+    each of those rewrites was a round trip to the file system (half of
+    packaging's time), for a folder that is thrown away."""
+
+    def __init__(self, files: dict[str, bytes | str]) -> None:
+        self._files = dict(files)
+
+    @classmethod
+    def read(cls, site: Path) -> Tree:
+        return cls({path.relative_to(site).as_posix(): path.read_bytes()
+                    for path in site.rglob("*") if path.is_file()})
+
+    def write(self, site: Path) -> None:
+        """Make ``site`` hold these files and no others."""
+        for path in sorted(site.rglob("*"), reverse=True):
+            rel = path.relative_to(site).as_posix()
+            if path.is_file() and rel not in self._files:
+                path.unlink()
+        for rel in self.names():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_bytes(self.data(rel))
+
+    def names(self) -> list[str]:
+        """Every file, in a fixed order (so the steps that count what pages
+        share give the same bytes every build)."""
+        return sorted(self._files, key=_order)
+
+    def is_file(self, rel: str) -> bool:
+        return rel in self._files
+
+    def data(self, rel: str) -> bytes:
+        content = self._files[rel]
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+    def text(self, rel: str, errors: str = "strict") -> str:
+        content = self._files[rel]
+        return content if isinstance(content, str) else content.decode("utf-8", errors)
+
+    def put(self, rel: str, content: bytes | str) -> None:
+        self._files[rel] = content
+
+    def remove(self, rel: str) -> None:
+        del self._files[rel]
+
+
+def read_pages(tree: Tree) -> dict[str, str]:
+    """Every page of the site, by path, in the tree's fixed order."""
+    return {rel: tree.text(rel) for rel in tree.names() if rel.endswith(".html")}
+
+
+def way_up(page: str) -> str:
     """From ``page``'s folder to the site's top: ".", "..", "../.." …"""
-    depth = len(page.relative_to(site).parts) - 1
-    return "/".join([".."] * depth) or "."
+    return "/".join([".."] * page.count("/")) or "."
 
 
 def prefix(up: str) -> str:
@@ -46,7 +97,7 @@ def prefix(up: str) -> str:
 TEXT_FILES = {".html", ".js", ".css", ".json", ".xml", ".txt", ".webmanifest"}
 
 
-def named_files(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
+def named_files(tree: Tree, rels: set[str], pages: dict[str, str]) -> set[str]:
     """Which of the files ``rels`` some file of the site still names as an
     address (by file name), reading pages from ``pages`` where given: a
     file that a script loads by its name must stay."""
@@ -55,11 +106,10 @@ def named_files(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
     bare = {rel: rel.rsplit("/", 1)[-1] for rel in rels}
     names = {rel: re.compile(r"(?<=[\"'/(])" + re.escape(name) + r"(?=[\"'?#)])") for rel, name in bare.items()}
     found: set[str] = set()
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_FILES:
+    for rel in tree.names():
+        if posixpath.splitext(rel)[1] not in TEXT_FILES:
             continue
-        rel = path.relative_to(site).as_posix()
-        text = pages[path] if path in pages else path.read_text(encoding="utf-8", errors="replace")
+        text = pages[rel] if rel in pages else tree.text(rel, errors="replace")
         # The plain substring first: the pattern's look-behind is slow on
         # the large data files, which mostly do not hold the name at all.
         found |= {other for other, name in names.items()
@@ -67,21 +117,21 @@ def named_files(site: Path, rels: set[str], pages: dict[Path, str]) -> set[str]:
     return found
 
 
-def free_name(site: Path, stem: str, suffix: str) -> str:
+def free_name(tree: Tree, stem: str, suffix: str) -> str:
     """A merged file's name: short, as every page names it (the zip
     compresses each page apart, where a digest would not shrink), and
     free: ``stem.suffix``, else ``stem-2.suffix`` …"""
     name, number = f"{stem}.{suffix}", 1
-    while (site / name).exists():
+    while tree.is_file(name) or any(rel.startswith(name + "/") for rel in tree.names()):
         number += 1
         name = f"{stem}-{number}.{suffix}"
     return name
 
 
-def site_path(site: Path, page: Path, href: str) -> str | None:
+def site_path(tree: Tree, page: str, href: str) -> str | None:
     """``href`` on ``page`` as a path from the site's top, or None if it
     leaves the site or is not a plain path to a file."""
     if re.search(r"[:?#]", href):
         return None
-    rel = posixpath.normpath(posixpath.join(page.relative_to(site).parent.as_posix(), href))
-    return rel if not rel.startswith("../") and (site / rel).is_file() else None
+    rel = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    return rel if not rel.startswith("../") and tree.is_file(rel) else None

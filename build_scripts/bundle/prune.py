@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .paths import named_files
+from .paths import Tree, named_files
 
 # Files that the bundle's pages never load, unless one names them: the
 # online site's loader of Material's script (overrides/main.html), and the
@@ -31,18 +31,27 @@ UNUSED = (
 )
 
 
-def prune(site: Path, rules: tuple[Callable[[str], bool], ...] = UNUSED,
+def prune(tree: Tree, rules: tuple[Callable[[str], bool], ...] = UNUSED,
           unless_named: tuple[str, ...] = UNUSED_UNLESS_NAMED) -> list[str]:
+    removed = [rel for rel in tree.names() if any(rule(rel) for rule in rules)]
+    unnamed = {rel for rel in unless_named if tree.is_file(rel)} - set(removed)
+    for rel in removed:
+        tree.remove(rel)
+    for rel in sorted(unnamed - named_files(tree, unnamed, {})):
+        tree.remove(rel)
+        removed.append(rel)
+    return removed
+
+
+def prune_site(site: Path, rule: Callable[[str], bool]) -> list[str]:
+    """Remove the files of the built ``site`` (on disk) that ``rule``
+    names, and the folders that leaves empty."""
     removed = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and any(rule(rel) for rule in rules):
+        if path.is_file() and rule(rel):
             path.unlink()
             removed.append(rel)
-    unnamed = {rel for rel in unless_named if (site / rel).is_file()}
-    for rel in sorted(unnamed - named_files(site, unnamed, {})):
-        (site / rel).unlink()
-        removed.append(rel)
     for directory in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):
         if not any(directory.iterdir()):
             directory.rmdir()

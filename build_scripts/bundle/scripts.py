@@ -6,9 +6,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from pathlib import Path
 
-from .paths import MERGED_DIR, free_name, named_files, prefix, read_pages, root_from_script, site_path, way_up
+from .paths import MERGED_DIR, Tree, free_name, named_files, prefix, read_pages, root_from_script, site_path, way_up
 
 # Classic scripts one after the other, each with only its address.
 _SCRIPT_RUN = re.compile(r'(?:<script src="[^"]+"></script>\n){2,}')
@@ -41,24 +40,24 @@ def _merged_part(code: str, rel: str) -> str | None:
     return None if _LEXICAL.search(code) else f"try{{\n{code}\n{_CATCH}"
 
 
-def merge_scripts(site: Path) -> list[str]:
+def merge_scripts(tree: Tree) -> list[str]:
     """Load each run of scripts that pages list one after the other (two
     pages or more, the same scripts in the same order, all the site's own
     in ``assets/``) from one file in MERGED_DIR that runs their code in
     the same order, at the same point of the page; a script that still
     needs its own address or might run differently stays apart. Returns
     the files written."""
-    pages = read_pages(site)
+    pages = read_pages(tree)
     parts: dict[str, str | None] = {}
 
-    def groups(page: Path, run: str) -> list[tuple[str, list[str]]]:
+    def groups(page: str, run: str) -> list[tuple[str, list[str]]]:
         """The run's tags (text, and the files if they can be parts), with
         scripts that can be parts one after the other in one group."""
         out: list[tuple[str, list[str]]] = []
         for match in _SCRIPT_SRC.finditer(run):
-            rel = site_path(site, page, match["src"])
+            rel = site_path(tree, page, match["src"])
             if rel is not None and rel.startswith(MERGED_DIR + "/") and rel not in parts:
-                parts[rel] = _merged_part((site / rel).read_text(encoding="utf-8"), rel)
+                parts[rel] = _merged_part(tree.text(rel), rel)
             if rel is None or parts.get(rel) is None:
                 out.append((match[0], []))
             elif out and out[-1][1]:
@@ -77,22 +76,22 @@ def merge_scripts(site: Path) -> list[str]:
             continue
         # Each part under its source's name (for a reader of the file).
         code = "\n".join(f"/* {rel} */\n{parts[rel]}" for rel in seq) + "\n"
-        target = free_name(site, f"{MERGED_DIR}/scripts", "js")
-        (site / target).write_text(code, encoding="utf-8")
+        target = free_name(tree, f"{MERGED_DIR}/scripts", "js")
+        tree.put(target, code)
         merged[seq] = target
     if not merged:
         return []
     for path, text in pages.items():
-        up = prefix(way_up(site, path))
+        up = prefix(way_up(path))
 
-        def replace(run: re.Match[str], path: Path = path, up: str = up) -> str:
+        def replace(run: re.Match[str], path: str = path, up: str = up) -> str:
             return "".join(f'<script src="{up}{merged[tuple(rels)]}"></script>\n' if tuple(rels) in merged else tags
                            for tags, rels in groups(path, run[0]))
 
         pages[path] = _SCRIPT_RUN.sub(replace, text)
-        path.write_text(pages[path], encoding="utf-8")
+        tree.put(path, pages[path])
     used = {rel for seq in merged for rel in seq}
-    named = named_files(site, used, pages)
+    named = named_files(tree, used, pages)
     for rel in sorted(used - named):
-        (site / rel).unlink()
+        tree.remove(rel)
     return sorted(merged.values())

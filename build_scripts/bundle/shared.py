@@ -7,9 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
-from .paths import SHIM_PATH, prefix, read_pages, root_from_script, way_up
+from .paths import SHIM_PATH, Tree, prefix, read_pages, root_from_script, way_up
 
 # Where the scripts that pages repeated are written, by their content's
 # digest (same script → same name, whatever page it came from).
@@ -159,34 +158,32 @@ def _script_only_markup(text: str) -> str:
     return text.replace(_PAGE_END_SCRIPTS, "".join(late) + _PAGE_END_SCRIPTS, 1)
 
 
-def shared_scripts(site: Path) -> list[str]:
+def shared_scripts(tree: Tree) -> list[str]:
     """Write each inline script (or data block) found word for word on two
     pages or more to ``SHARED_DIR/<digest>.js`` and load it from there;
     return the files written. A script that reads the page's address (the
     theme's ``new URL("..", location)``) still reads the page's:
     ``location`` is the document's, not the script file's; where it
     only wants the site's top, it finds it from its own address."""
-    pages = {path: _script_only_markup(text) for path, text in read_pages(site).items()}
+    pages = {path: _script_only_markup(text) for path, text in read_pages(tree).items()}
     seen: dict[str, int] = {}
     for path, text in pages.items():
-        up = way_up(site, path)
+        up = way_up(path)
         for code in {_shared_code(m, up) for m in _INLINE_SCRIPT.finditer(text)}:
             seen[code] = seen.get(code, 0) + 1
     shared = {code: hashlib.sha256(code.encode()).hexdigest()[:16] for code, count in seen.items()
               if count > 1 and len(code) >= MIN_SHARED}
     if not shared:
         return []
-    folder = site / SHARED_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     for code, digest in sorted(shared.items(), key=lambda item: item[1]):
-        (folder / f"{digest}.js").write_text(code + "\n", encoding="utf-8")
+        tree.put(f"{SHARED_DIR}/{digest}.js", code + "\n")
 
     for path, text in pages.items():
-        up = way_up(site, path)
+        up = way_up(path)
 
         def load(match: re.Match[str], up: str = up) -> str:
             digest = shared.get(_shared_code(match, up))
             return match[0] if digest is None else f'<script src="{prefix(up)}{SHARED_DIR}/{digest}.js"></script>'
 
-        path.write_text(_INLINE_SCRIPT.sub(load, text), encoding="utf-8")
+        tree.put(path, _INLINE_SCRIPT.sub(load, text))
     return sorted(f"{SHARED_DIR}/{digest}.js" for digest in shared.values())

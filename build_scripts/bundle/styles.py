@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import cast
 
-from .paths import MERGED_DIR, free_name, named_files, prefix, read_pages, site_path, way_up
+from .paths import MERGED_DIR, Tree, free_name, named_files, prefix, read_pages, site_path, way_up
 
 # A stylesheet link as the theme writes it, one a line.
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">\n')
@@ -20,18 +19,18 @@ _CSS_UNMOVABLE = re.compile(r'@import|@charset|url\(\s*(?!["\']?data:)', re.IGNO
 _CSS_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
-def merge_stylesheets(site: Path) -> str | None:
+def merge_stylesheets(tree: Tree) -> str | None:
     """Load the stylesheets that most pages list (the theme's and the
     site's ``extra_css``) from one file, their texts one after the other in
     the same order: a page lists that file where it listed the first of
     them and then the others it has (the home page's contents). The cascade
     is the same, and a stylesheet only delays scripts after it, which it
     did already. Returns the file written, if any."""
-    pages = read_pages(site)
-    lists: dict[Path, list[tuple[str, str | None]]] = {}
+    pages = read_pages(tree)
+    lists: dict[str, list[tuple[str, str | None]]] = {}
     for path, text in pages.items():
         head = text.split("</head>", 1)[0]
-        lists[path] = [(m[0], site_path(site, path, m["href"])) for m in _STYLESHEET.finditer(head)]
+        lists[path] = [(m[0], site_path(tree, path, m["href"])) for m in _STYLESHEET.finditer(head)]
     # The longest start of a page's list that most pages share.
     counts = Counter(tuple(rel for _, rel in links[:end]) for links in lists.values()
                      for end in range(2, len(links) + 1))
@@ -41,29 +40,29 @@ def merge_stylesheets(site: Path) -> str | None:
     common = cast(tuple[str, ...], max(candidates)[2])
     texts = []
     for index, rel in enumerate(common):
-        text = _CSS_SOURCE_MAP.sub("", (site / rel).read_text(encoding="utf-8")).strip()
+        text = _CSS_SOURCE_MAP.sub("", tree.text(rel)).strip()
         body = _CHARSET.sub("", text, count=1)
         if _CSS_UNMOVABLE.search(body):
             return None
         # The first file's @charset stays the merged file's first rule.
         texts.append(text if index == 0 else body)
     merged = "\n".join(texts) + "\n"
-    target = free_name(site, f"{MERGED_DIR}/site", "css")
-    (site / target).write_text(merged, encoding="utf-8")
+    target = free_name(tree, f"{MERGED_DIR}/site", "css")
+    tree.put(target, merged)
     for path, links in lists.items():
         if tuple(rel for _, rel in links[:len(common)]) != common:
             continue
         text = pages[path]
-        up = prefix(way_up(site, path))
+        up = prefix(way_up(path))
         text = text.replace(links[0][0], f'<link rel="stylesheet" href="{up}{target}">\n', 1)
         for tag, _ in links[1:len(common)]:
             text = text.replace(tag, "", 1)
         pages[path] = text
-        path.write_text(text, encoding="utf-8")
-    named = named_files(site, set(common), pages)
+        tree.put(path, text)
+    named = named_files(tree, set(common), pages)
     for rel in common:
         if rel not in named:
-            (site / rel).unlink()
+            tree.remove(rel)
     return target
 
 
@@ -74,7 +73,7 @@ _INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="(?P
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 
 
-def chrome_icons(site: Path, stylesheet: str) -> int:
+def chrome_icons(tree: Tree, stylesheet: str) -> int:
     """Draw the icons that the theme's header and navigation repeat on
     every page (the logo, twice, and the menu button) from ``stylesheet``
     (a file all those pages load): each stays an ``<svg>`` with its
@@ -82,10 +81,9 @@ def chrome_icons(site: Path, stylesheet: str) -> int:
     the text's colour (currentcolor, as the theme fills it) through a mask
     of the same path. The text between (``<article>``) is left as it is.
     Returns how many icons moved."""
-    target = site / stylesheet
-    pages = read_pages(site)
+    pages = read_pages(tree)
     linked = {path: text for path, text in pages.items()
-              if f'href="{prefix(way_up(site, path))}{stylesheet}"' in text}
+              if f'href="{prefix(way_up(path))}{stylesheet}"' in text}
 
     def chrome(text: str) -> list[str]:
         return _ARTICLE.split(text)
@@ -108,10 +106,9 @@ def chrome_icons(site: Path, stylesheet: str) -> int:
         name = icons.get(match[0])
         return match[0] if name is None else f'<svg viewBox="{match["box"]}" class="{name}"></svg>'
 
-    with target.open("a", encoding="utf-8") as css:
-        css.write("\n".join(rules) + "\n")
+    tree.put(stylesheet, tree.text(stylesheet) + "\n".join(rules) + "\n")
     for path, text in linked.items():
         articles = _ARTICLE.findall(text)
         parts = [_INLINE_ICON.sub(replace, part) for part in chrome(text)]
-        path.write_text("".join(p + a for p, a in zip(parts, [*articles, ""], strict=True)), encoding="utf-8")
+        tree.put(path, "".join(p + a for p, a in zip(parts, [*articles, ""], strict=True)))
     return len(icons)

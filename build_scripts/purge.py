@@ -17,7 +17,8 @@ and reused for any site with the same key — the same site again, or one
 whose pages differ only in their words — rather than run again (half a
 second a build). When nothing at all changed, the digest of every file
 the script reads (``.cache/purge/<digest>.key``) names the key without
-running Node.
+running Node; the script keeps what the stylesheets' selectors ask
+about beside them (``<digest>.asked.json``).
 """
 
 from __future__ import annotations
@@ -112,10 +113,14 @@ def _remember(cache: Path, files: str, key: str) -> None:
 
 
 def _prune(cache: Path) -> None:
-    entries = [p for p in cache.iterdir() if not p.name.endswith(".tmp")]
-    for kind in (False, True):
-        same = sorted((p for p in entries if p.name.endswith(".key") == kind), key=lambda p: p.stat().st_mtime)
-        for old in same[:-KEEP]:
+    # KEEP of each kind: results (<key>/), shortcuts (.key) and what
+    # the stylesheets' selectors ask (.json, written by purge_css.mjs).
+    kinds: dict[str, list[Path]] = {}
+    for entry in cache.iterdir():
+        if not entry.name.endswith(".tmp"):
+            kinds.setdefault(entry.suffix, []).append(entry)
+    for entries in kinds.values():
+        for old in sorted(entries, key=lambda p: p.stat().st_mtime)[:-KEEP]:
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             else:

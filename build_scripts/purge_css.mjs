@@ -21,7 +21,7 @@
 // stylesheets kept there. --full gives PurgeCSS everything extracted, as
 // read (no key, no cache): the tests check that it writes the same bytes.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -163,28 +163,56 @@ for (const path of content.filter((path) => !path.endsWith(".html"))) {
 // Safelisted variables are matched to the names of the custom properties
 // declared (isVariablesSafelisted).
 const sheets = stylesheets.map((path) => readFileSync(path));
-const asked = { tags: new Set(), names: new Set(), classes: new Set(), ids: new Set(), variables: new Set() };
-const askedValues = { equal: new Set(), prefixes: new Set(), suffixes: new Set(), contained: new Set() };
-const collect = selectorParser((root) => root.walk((node) => {
-  if (node.type === "tag") asked.tags.add(node.value);
-  else if (node.type === "class") asked.classes.add(node.value);
-  else if (node.type === "id") asked.ids.add(node.value);
-  else if (node.type === "attribute") {
-    asked.names.add(node.attribute);
-    if (node.value === undefined) return;
-    if (node.operator === "=") askedValues.equal.add(node.value);
-    else if (node.operator === "^=" || node.operator === "|=") askedValues.prefixes.add(node.value);
-    else if (node.operator === "$=") askedValues.suffixes.add(node.value);
-    else for (const word of node.value.trim().split(" ")) askedValues.contained.add(word);
+const digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const modules = purgecssMain.slice(0, purgecssMain.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length);
+const lock = join(modules, ".package-lock.json");
+// What the result depends on besides the site's pages and scripts.
+const fixed = {
+  script: digest(readFileSync(fileURLToPath(import.meta.url))),
+  purgecss: JSON.parse(readFileSync(join(modules, "purgecss", "package.json"), "utf8")).version,
+  packages: existsSync(lock) ? digest(readFileSync(lock)) : null,
+  stylesheets: stylesheets.map((path, i) => [relative(site, path).split(sep).join("/"), digest(sheets[i])]),
+};
+
+function askedBy(sheets) {
+  const asked = { tags: new Set(), names: new Set(), classes: new Set(), ids: new Set(), variables: new Set(),
+    equal: new Set(), prefixes: new Set(), suffixes: new Set(), contained: new Set() };
+  const collect = selectorParser((root) => root.walk((node) => {
+    if (node.type === "tag") asked.tags.add(node.value);
+    else if (node.type === "class") asked.classes.add(node.value);
+    else if (node.type === "id") asked.ids.add(node.value);
+    else if (node.type === "attribute") {
+      asked.names.add(node.attribute);
+      if (node.value === undefined) return;
+      if (node.operator === "=") asked.equal.add(node.value);
+      else if (node.operator === "^=" || node.operator === "|=") asked.prefixes.add(node.value);
+      else if (node.operator === "$=") asked.suffixes.add(node.value);
+      else for (const word of node.value.trim().split(" ")) asked.contained.add(word);
+    }
+  }));
+  for (const bytes of sheets) {
+    const root = postcss.parse(bytes.toString("utf8"));
+    root.walkRules((rule) => { collect.processSync(rule.selector); });
+    root.walkDecls((declaration) => { if (declaration.prop.startsWith("--")) asked.variables.add(declaration.prop); });
   }
-}));
-for (const bytes of sheets) {
-  const root = postcss.parse(bytes.toString("utf8"));
-  root.walkRules((rule) => { collect.processSync(rule.selector); });
-  root.walkDecls((declaration) => { if (declaration.prop.startsWith("--")) asked.variables.add(declaration.prop); });
+  return Object.fromEntries(Object.entries(asked).map(([name, set]) => [name, [...set].sort()]));
 }
-const [prefixes, suffixes, contained] = [askedValues.prefixes, askedValues.suffixes, askedValues.contained].map((set) => [...set]);
-const answersAValue = (text) => askedValues.equal.has(text) || prefixes.some((value) => text.startsWith(value)) ||
+
+// Parsing the stylesheets' selectors takes a good part of the run: what
+// they ask is kept in the cache too, by the digest of what it depends on.
+const askedFile = cache && join(cache, `${digest(JSON.stringify(fixed))}.asked.json`);
+let askedLists = askedFile && existsSync(askedFile) ? JSON.parse(readFileSync(askedFile, "utf8")) : undefined;
+if (!askedLists) {
+  askedLists = askedBy(sheets);
+  if (askedFile) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(`${askedFile}.${process.pid}.tmp`, JSON.stringify(askedLists));
+    renameSync(`${askedFile}.${process.pid}.tmp`, askedFile);
+  }
+}
+const asked = Object.fromEntries(Object.entries(askedLists).map(([name, list]) => [name, new Set(list)]));
+const [prefixes, suffixes, contained] = [asked.prefixes, asked.suffixes, asked.contained].map((set) => [...set]);
+const answersAValue = (text) => asked.equal.has(text) || prefixes.some((value) => text.startsWith(value)) ||
   suffixes.some((value) => text.endsWith(value)) || contained.some((word) => text.includes(word));
 const answersAName = (text) => asked.tags.has(text) || asked.names.has(text) || asked.classes.has(text) ||
   asked.ids.has(text);
@@ -204,14 +232,8 @@ const variables = sorted(ownVariables, (name) => asked.variables.has(name));
 // Right-to-left rules go unless a page is written right to left (below).
 const rightToLeft = anyPage(/\bdir="rtl"/);
 
-const digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
-const modules = purgecssMain.slice(0, purgecssMain.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length);
-const lock = join(modules, ".package-lock.json");
 const key = digest(JSON.stringify({
-  script: digest(readFileSync(fileURLToPath(import.meta.url))),
-  purgecss: JSON.parse(readFileSync(join(modules, "purgecss", "package.json"), "utf8")).version,
-  packages: existsSync(lock) ? digest(readFileSync(lock)) : null,
-  stylesheets: stylesheets.map((path, i) => [relative(site, path).split(sep).join("/"), digest(sheets[i])]),
+  ...fixed,
   selectors,
   variables,
   blocklist: blocklist.map(String),

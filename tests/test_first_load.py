@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.resources
+import os
 import re
 import shutil
 import subprocess
@@ -188,6 +189,24 @@ def test_a_result_being_removed_is_not_restored_in_part(unpurged: Path, built_si
     again = _copy(unpurged, tmp_path / "b")
     assert purge(again, modules, cache) == purge_module.Purged(first.key, ran=True)
     assert _stylesheets(again) == _stylesheets(tmp_path / "a")
+
+
+def test_the_cache_keeps_the_latest_of_each_kind(tmp_path: Path) -> None:
+    """KEEP results, KEEP shortcuts and KEEP selector lists, the latest
+    used; a result being stored (.tmp) is left alone."""
+    names = [f"{n:064x}" for n in range(purge_module.KEEP + 2)]
+    for age, name in enumerate(names):  # names[0] the latest
+        entries = [tmp_path / name, tmp_path / f"{name}.key", tmp_path / f"{name}.asked.json"]
+        entries[0].mkdir()
+        for entry in entries[1:]:
+            entry.write_text("x")
+        for entry in entries:
+            os.utime(entry, (1_000_000 - age, 1_000_000 - age))
+    (tmp_path / "partial.123.tmp").mkdir()
+    purge_module._prune(tmp_path)
+    latest = names[:purge_module.KEEP]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*latest, *(f"{n}.key" for n in latest), *(f"{n}.asked.json" for n in latest), "partial.123.tmp"])
 
 
 SEARCH_FILES = ("search_index.json", "/workers/search.")

@@ -1,6 +1,6 @@
 // Removes from Material's stylesheets (site/assets/stylesheets/*.min.css)
 // the rules that no page of the built site and no script can use.
-//   node build_scripts/purge_css.mjs SITE_DIR
+//   node build_scripts/purge_css.mjs SITE_DIR [CACHE_DIR | --full]
 // Run by build_scripts/purge.py after MkDocs has written every page, so the
 // content PurgeCSS reads is the whole site: every HTML page, Material's
 // bundle and the site's own scripts. Reading the scripts keeps the classes
@@ -8,12 +8,35 @@
 // safelist below keeps those the bundle composes from parts, and the states
 // it sets through data-md-* attributes. The browser tests (search, tooltips,
 // footnote sheet, previews, print, both colour schemes) are what verify it.
-import { readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
-import { join, relative } from "node:path";
-import postcss from "postcss";
-import { PurgeCSS } from "purgecss";
+//
+// What PurgeCSS keeps depends on the pages only through the names and
+// values its selectors ask about: this script extracts what PurgeCSS would
+// from every page and script, keeps of it only what some selector of the
+// stylesheets can ask about (below, "asked"), and gives PurgeCSS that
+// alone. The key printed on stdout ({"key", "purged"}) is the digest of
+// exactly those inputs (with the stylesheets, the safelist, the blocklist,
+// this script and the installed packages), so an edit to a paragraph's
+// words gives the same key. Given CACHE_DIR, when CACHE_DIR/<key>/ exists
+// the site is left untouched ("purged": false) and purge.py copies the
+// stylesheets kept there. --full gives PurgeCSS everything extracted, as
+// read (no key, no cache): the tests check that it writes the same bytes.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ExtractorResultSets, PurgeCSS, defaultOptions } from "purgecss";
 
-const site = process.argv[2];
+// postcss and the selector parser that PurgeCSS itself loads, so that
+// selectors are read here as PurgeCSS reads them.
+const purgecssMain = createRequire(import.meta.url).resolve("purgecss");
+const fromPurgeCSS = createRequire(purgecssMain);
+const postcss = fromPurgeCSS("postcss");
+const selectorParser = fromPurgeCSS("postcss-selector-parser");
+
+const [site, option] = process.argv.slice(2);
+const full = option === "--full";
+const cache = full ? undefined : option;
 if (!site || !existsSync(join(site, "assets", "stylesheets"))) {
   console.error(`purge_css.mjs: error: ${site ?? "(no argument)"} is not a built site ` +
     "(no assets/stylesheets/); pass the site directory MkDocs built");
@@ -117,11 +140,120 @@ const safelist = {
   ],
 };
 
+// What PurgeCSS extracts from the pages and scripts, as it would from the
+// files (ExtractorResultSets is its own merge): the pages through fromHtml,
+// the scripts through its default extractor, whose words land in
+// "undetermined", a set asked for every kind of name.
+const extracted = new ExtractorResultSets([]);
+for (const text of html) extracted.merge(fromHtml(text));
+for (const path of content.filter((path) => !path.endsWith(".html"))) {
+  extracted.merge(defaultOptions.defaultExtractor(readFileSync(path, "utf8")));
+}
+
+// What the stylesheets' selectors ask about. PurgeCSS 8 (shouldKeepSelector,
+// isAttributeFound) looks a selector's parts up in the extracted sets: a
+// class, id or tag by its name (hasClass, hasId, hasTag), an attribute by
+// its name (hasAttrName), then by its value: = a value equal to it
+// (hasAttrValue), ^= and |= one starting with it (hasAttrPrefix), $= one
+// ending with it (hasAttrSuffix), *= and ~= for each of its
+// space-separated words one containing it (hasAttrSubstr) — among the
+// attribute values and the "undetermined" words. A name or value that
+// answers none of these questions changes nothing: it is left out (and so
+// is every other operator's value, as if contained: more than needed).
+// Safelisted variables are matched to the names of the custom properties
+// declared (isVariablesSafelisted).
+const sheets = stylesheets.map((path) => readFileSync(path));
+const digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const modules = purgecssMain.slice(0, purgecssMain.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length);
+const lock = join(modules, ".package-lock.json");
+// What the result depends on besides the site's pages and scripts.
+const fixed = {
+  script: digest(readFileSync(fileURLToPath(import.meta.url))),
+  purgecss: JSON.parse(readFileSync(join(modules, "purgecss", "package.json"), "utf8")).version,
+  packages: existsSync(lock) ? digest(readFileSync(lock)) : null,
+  stylesheets: stylesheets.map((path, i) => [relative(site, path).split(sep).join("/"), digest(sheets[i])]),
+};
+
+function askedBy(sheets) {
+  const asked = { tags: new Set(), names: new Set(), classes: new Set(), ids: new Set(), variables: new Set(),
+    equal: new Set(), prefixes: new Set(), suffixes: new Set(), contained: new Set() };
+  const collect = selectorParser((root) => root.walk((node) => {
+    if (node.type === "tag") asked.tags.add(node.value);
+    else if (node.type === "class") asked.classes.add(node.value);
+    else if (node.type === "id") asked.ids.add(node.value);
+    else if (node.type === "attribute") {
+      asked.names.add(node.attribute);
+      if (node.value === undefined) return;
+      if (node.operator === "=") asked.equal.add(node.value);
+      else if (node.operator === "^=" || node.operator === "|=") asked.prefixes.add(node.value);
+      else if (node.operator === "$=") asked.suffixes.add(node.value);
+      else for (const word of node.value.trim().split(" ")) asked.contained.add(word);
+    }
+  }));
+  for (const bytes of sheets) {
+    const root = postcss.parse(bytes.toString("utf8"));
+    root.walkRules((rule) => { collect.processSync(rule.selector); });
+    root.walkDecls((declaration) => { if (declaration.prop.startsWith("--")) asked.variables.add(declaration.prop); });
+  }
+  return Object.fromEntries(Object.entries(asked).map(([name, set]) => [name, [...set].sort()]));
+}
+
+// Parsing the stylesheets' selectors takes a good part of the run: what
+// they ask is kept in the cache too, by the digest of what it depends on.
+const askedFile = cache && join(cache, `${digest(JSON.stringify(fixed))}.asked.json`);
+let askedLists = askedFile && existsSync(askedFile) ? JSON.parse(readFileSync(askedFile, "utf8")) : undefined;
+if (!askedLists) {
+  askedLists = askedBy(sheets);
+  if (askedFile) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(`${askedFile}.${process.pid}.tmp`, JSON.stringify(askedLists));
+    renameSync(`${askedFile}.${process.pid}.tmp`, askedFile);
+  }
+}
+const asked = Object.fromEntries(Object.entries(askedLists).map(([name, list]) => [name, new Set(list)]));
+const [prefixes, suffixes, contained] = [asked.prefixes, asked.suffixes, asked.contained].map((set) => [...set]);
+const answersAValue = (text) => asked.equal.has(text) || prefixes.some((value) => text.startsWith(value)) ||
+  suffixes.some((value) => text.endsWith(value)) || contained.some((word) => text.includes(word));
+const answersAName = (text) => asked.tags.has(text) || asked.names.has(text) || asked.classes.has(text) ||
+  asked.ids.has(text);
+const sorted = (values, keep) => [...values].filter(keep).sort();
+const selectors = {
+  tags: sorted(extracted.tags, (tag) => asked.tags.has(tag)),
+  attributes: {
+    names: sorted(extracted.attrNames, (name) => asked.names.has(name)),
+    values: sorted(extracted.attrValues, answersAValue),
+  },
+  classes: sorted(extracted.classes, (name) => asked.classes.has(name)),
+  ids: sorted(extracted.ids, (id) => asked.ids.has(id)),
+  undetermined: sorted(extracted.undetermined, (word) => answersAName(word) || answersAValue(word)),
+};
+const variables = sorted(ownVariables, (name) => asked.variables.has(name));
+
+// Right-to-left rules go unless a page is written right to left (below).
+const rightToLeft = anyPage(/\bdir="rtl"/);
+
+const key = digest(JSON.stringify({
+  ...fixed,
+  selectors,
+  variables,
+  blocklist: blocklist.map(String),
+  rightToLeft,
+}));
+if (cache && existsSync(join(cache, key))) {
+  console.log(JSON.stringify({ key, purged: false }));
+  process.exit(0);
+}
+
 const results = await new PurgeCSS().purge({
-  content,
-  css: stylesheets,
-  extractors: [{ extractor: fromHtml, extensions: ["html"] }],
-  safelist,
+  ...(full
+    // Everything, as read from the files.
+    ? { content, css: stylesheets, extractors: [{ extractor: fromHtml, extensions: ["html"] }],
+        safelist: { ...safelist, variables: ownVariables } }
+    // The selectors kept above, and nothing else, as one raw content; the
+    // stylesheets as they were read for the key.
+    : { content: [{ raw: "", extension: "sd-asked" }], extractors: [{ extractor: () => selectors, extensions: ["sd-asked"] }],
+        css: sheets.map((bytes, i) => ({ raw: bytes.toString("utf8"), name: stylesheets[i] })),
+        safelist: { ...safelist, variables } }),
   blocklist,
   // Custom properties no kept rule and no own file reads go; keyframes
   // and font faces stay (removing them saves little).
@@ -132,7 +264,6 @@ const results = await new PurgeCSS().purge({
 
 // Rules for right-to-left text, when no page is written right to left
 // (the bundle names "rtl", which would keep them).
-const rightToLeft = anyPage(/\bdir="rtl"/);
 function withoutRightToLeft(css) {
   if (rightToLeft) return css;
   const root = postcss.parse(css);
@@ -150,3 +281,4 @@ for (const { file, css } of results) {
   // The source map described the stylesheet before purging: it would lie.
   rmSync(`${file}.map`, { force: true });
 }
+console.log(JSON.stringify({ key: full ? null : key, purged: true }));

@@ -6,9 +6,13 @@ carries precompressed copies for hosts that serve them
 from __future__ import annotations
 
 import gzip
+import importlib.resources
+import os
 import re
 import shutil
+import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
@@ -48,28 +52,161 @@ def test_missing_purgecss_is_an_error_that_says_what_to_do(tmp_path: Path) -> No
         purge(tmp_path / "site", tmp_path / "node_modules", tmp_path / "cache")
 
 
-def test_purged_stylesheets_are_reused_only_for_the_same_site(built_site: BuiltSite, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """PurgeCSS's result is kept by the digest of what it reads: the same
-    site again gets the same stylesheets without running it; a site that
-    differs by one page runs it."""
-    copies = [tmp_path / name for name in ("a", "b", "c")]
-    for copy in copies:
-        shutil.copytree(built_site.site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz", "downloads"))
-    changed = copies[2] / "declaration" / "42" / "index.html"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("</body>", '<p class="sd-new"></p></body>'),
-                       encoding="utf-8")
+def _shipped_stylesheets() -> Path:
+    return Path(str(importlib.resources.files("material"))) / "templates" / "assets" / "stylesheets"
+
+
+@pytest.fixture(scope="module")
+def unpurged(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site as purge() is given it in a build: Material's
+    stylesheets as shipped, no compressed copies nor offline bundle yet."""
+    site = tmp_path_factory.mktemp("unpurged") / "site"
+    shutil.copytree(built_site.site, site, ignore=shutil.ignore_patterns("*.br", "*.gz", "downloads"))
+    names = sorted(p.name for p in (site / "assets" / "stylesheets").glob("*.min.css"))
+    assert names
+    for name in names:
+        shutil.copyfile(_shipped_stylesheets() / name, site / "assets" / "stylesheets" / name)
+    return site
+
+
+def _copy(site: Path, destination: Path, edit: Callable[[Path], None] | None = None) -> Path:
+    shutil.copytree(site, destination)
+    if edit is not None:
+        edit(destination)
+    return destination
+
+
+def _stylesheets(site: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((site / "assets" / "stylesheets").iterdir())}
+
+
+def _purge_everything(site: Path) -> None:
+    """A fresh PurgeCSS run given every page and script as read (no key,
+    no cache): what the keyed run must always agree with."""
+    node = shutil.which("node")
+    assert node is not None
+    subprocess.run([node, str(purge_module.SCRIPT), str(site), "--full"], check=True, capture_output=True)
+
+
+def _replace(path: Path, old: str, new: str, count: int = -1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _reword(site: Path) -> None:
+    """An edit to a paragraph's words, everywhere the build writes them:
+    the pages' text and meta descriptions, their title attributes, the
+    scripts' data (kit/paragraphs.js, search and jump data)."""
+    changed = [p for p in site.rglob("*") if p.suffix in (".html", ".js")
+               and "problem of cybercrime" in p.read_text(encoding="utf-8")]
+    assert any(p.suffix == ".js" for p in changed) and len(changed) > 3
+    for path in changed:
+        _replace(path, "problem of cybercrime", "problem of cybercrime, edit 1,")
+    page = site / "declaration" / "42" / "index.html"
+    _replace(page, '<meta name="description" content="We invite', '<meta name="description" content="Edited, we invite')
+    _replace(page, 'title="Editors’ subject"', 'title="Editors’ subject, edited"')
+
+
+def test_an_edit_to_the_words_reuses_the_purged_stylesheets(unpurged: Path, built_site: BuiltSite,
+                                                            tmp_path: Path) -> None:
+    """PurgeCSS's result is kept by the key of what its decision reads
+    (purge_css.mjs): words of the text, in pages or in scripts' data, are
+    not part of it. The result reused is, byte for byte, what a fresh
+    PurgeCSS run on the edited site writes."""
     modules, cache = built_site.project / "node_modules", tmp_path / "cache"
-    purge(copies[0], modules, cache)
+    first = purge(_copy(unpurged, tmp_path / "a"), modules, cache)
+    edited = _copy(unpurged, tmp_path / "b", _reword)
+    again = purge(edited, modules, cache)
+    assert first.ran and not again.ran
+    assert again.key == first.key
+    fresh = _copy(unpurged, tmp_path / "c", _reword)
+    _purge_everything(fresh)
+    assert _stylesheets(edited) == _stylesheets(fresh)
+    assert _stylesheets(edited) != _stylesheets(unpurged)
+
+
+def _append_to_page(markup: str) -> Callable[[Path], None]:
+    return lambda site: _replace(site / "declaration" / "42" / "index.html", "</body>", markup + "</body>")
+
+
+# Each an edit that a rule of Material's stylesheets depends on (the rule
+# is kept with it, dropped without): the key must change.
+DEPENDED_ON: dict[str, Callable[[Path], None]] = {
+    "an element": _append_to_page("<kbd>Ctrl</kbd>"),
+    "a class": _append_to_page('<nav class="md-path"></nav>'),
+    "an attribute": _append_to_page('<table><tr><th align="right">n</th></tr></table>'),
+    # The attribute is on every page already: only its value is new.
+    "an attribute's value": lambda site: _replace(site / "declaration" / "42" / "index.html",
+                                                  'data-md-color-primary="indigo"', 'data-md-color-primary="red"', 1),
+    "a class named in a script": lambda site: _replace(site / "assets" / "jump.js", "\n", '\n"md-path";\n', 1),
+}
+
+
+@pytest.fixture(scope="module")
+def purged_unedited(unpurged: Path, built_site: BuiltSite,
+                    tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, bytes]]:
+    site = _copy(unpurged, tmp_path_factory.mktemp("unedited") / "site")
+    outcome = purge(site, built_site.project / "node_modules", tmp_path_factory.mktemp("cache"))
+    return outcome.key, _stylesheets(site)
+
+
+@pytest.mark.parametrize("what", list(DEPENDED_ON))
+def test_an_edit_a_rule_depends_on_changes_the_key(unpurged: Path, built_site: BuiltSite, tmp_path: Path,
+                                                   purged_unedited: tuple[str, dict[str, bytes]], what: str) -> None:
+    key, stylesheets = purged_unedited
+    site = _copy(unpurged, tmp_path / "site", DEPENDED_ON[what])
+    outcome = purge(site, built_site.project / "node_modules", tmp_path / "cache")
+    assert outcome.ran
+    assert outcome.key != key
+    # The rule does depend on it: PurgeCSS keeps more.
+    assert _stylesheets(site) != stylesheets
+
+
+def test_the_same_site_again_does_not_run_node(unpurged: Path, built_site: BuiltSite, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """When no file changed at all, the digest of every file read names
+    the key: the cached result is used without running Node."""
+    modules, cache = built_site.project / "node_modules", tmp_path / "cache"
+    first = purge(_copy(unpurged, tmp_path / "a"), modules, cache)
     runs: list[Path] = []
-    monkeypatch.setattr(purge_module, "run_purgecss", lambda site, modules: runs.append(site))
-    purge(copies[1], modules, cache)
+    monkeypatch.setattr(purge_module, "run_purgecss", lambda site, modules, cache: runs.append(site))
+    again = _copy(unpurged, tmp_path / "b")
+    assert purge(again, modules, cache) == purge_module.Purged(first.key, ran=False)
     assert runs == []
-    stylesheets = sorted(p.relative_to(copies[0]) for p in (copies[0] / "assets" / "stylesheets").iterdir())
-    assert stylesheets == sorted(p.relative_to(copies[1]) for p in (copies[1] / "assets" / "stylesheets").iterdir())
-    assert [(copies[0] / p).read_bytes() for p in stylesheets] == [(copies[1] / p).read_bytes() for p in stylesheets]
-    purge(copies[2], modules, cache)
-    assert runs == [copies[2]]
+    assert _stylesheets(again) == _stylesheets(tmp_path / "a")
+
+
+def test_a_result_being_removed_is_not_restored_in_part(unpurged: Path, built_site: BuiltSite,
+                                                         tmp_path: Path) -> None:
+    """Another build may be removing a cached result (only KEEP are kept)
+    while this one finds it: a result with a stylesheet missing is not
+    used, and the stylesheets are purged again."""
+    modules, cache = built_site.project / "node_modules", tmp_path / "cache"
+    first = purge(_copy(unpurged, tmp_path / "a"), modules, cache)
+    removed = next((cache / first.key).rglob("*.min.css"))
+    removed.unlink()
+    again = _copy(unpurged, tmp_path / "b")
+    assert purge(again, modules, cache) == purge_module.Purged(first.key, ran=True)
+    assert _stylesheets(again) == _stylesheets(tmp_path / "a")
+
+
+def test_the_cache_keeps_the_latest_of_each_kind(tmp_path: Path) -> None:
+    """KEEP results, KEEP shortcuts and KEEP selector lists, the latest
+    used; a result being stored (.tmp) is left alone."""
+    names = [f"{n:064x}" for n in range(purge_module.KEEP + 2)]
+    for age, name in enumerate(names):  # names[0] the latest
+        entries = [tmp_path / name, tmp_path / f"{name}.key", tmp_path / f"{name}.asked.json"]
+        entries[0].mkdir()
+        for entry in entries[1:]:
+            entry.write_text("x")
+        for entry in entries:
+            os.utime(entry, (1_000_000 - age, 1_000_000 - age))
+    (tmp_path / "partial.123.tmp").mkdir()
+    purge_module._prune(tmp_path)
+    latest = names[:purge_module.KEEP]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*latest, *(f"{n}.key" for n in latest), *(f"{n}.asked.json" for n in latest), "partial.123.tmp"])
 
 
 SEARCH_FILES = ("search_index.json", "/workers/search.")

@@ -22,13 +22,13 @@ from .model import Block, Document, Point
 
 def says(text: str, evidence: str) -> bool:
     """Whether ``text`` contains ``evidence`` as a whole word or phrase."""
-    words = _folded_words(evidence)
+    words = folded_words(evidence)
     if not words:
         return False
     # Most checks fail, and a cheap one says so: every word must be in the
     # text, compared as the pattern's IGNORECASE compares letters.
-    folded = _folded(text)
-    if not all(word in folded for word in words):
+    text_folded = folded(text)
+    if not all(word in text_folded for word in words):
         return False
     return _pattern(evidence).search(text) is not None
 
@@ -57,13 +57,17 @@ _FOLD = _CaseFold()
 
 
 @functools.lru_cache(maxsize=4096)
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """``text`` with each letter as ``re.IGNORECASE`` compares it: a phrase
+    that a case-insensitive pattern finds in ``text`` has each of its
+    :func:`folded_words` in ``folded(text)``."""
     return text.translate(_FOLD)
 
 
 @functools.lru_cache(maxsize=4096)
-def _folded_words(evidence: str) -> tuple[str, ...]:
-    return tuple(word.translate(_FOLD) for word in evidence.split())
+def folded_words(phrase: str) -> tuple[str, ...]:
+    """The words of ``phrase``, each folded as :func:`folded` does."""
+    return tuple(word.translate(_FOLD) for word in phrase.split())
 
 
 def own_words(block: Block) -> str:

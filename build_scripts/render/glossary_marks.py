@@ -57,14 +57,21 @@ class TermPatterns:
     anchors: tuple[str, ...]
     patterns: tuple[tuple[re.Pattern[str], ...], ...]
     """Per entry, one pattern per phrase."""
-    words: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    """Per entry and phrase, its words case-folded (:func:`.evidence.folded`):
-    a phrase whose words are not all in a text's folded words is not in it."""
+    phrases: tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...] = ()
+    """Every phrase, entry by entry: its entry's index, its pattern, and
+    its words case-folded (:func:`.evidence.folded_words`): a phrase whose
+    folded words are not all in a text's :func:`.evidence.folded` is not
+    in the text."""
 
     @classmethod
     def of(cls, entries: tuple[GlossaryEntry, ...]) -> TermPatterns:
-        return cls(glossary_anchors(entries), tuple(phrase_patterns(e) for e in entries),
-                   tuple(tuple(folded_words(phrase) for phrase in e.in_text) for e in entries))
+        patterns = tuple(phrase_patterns(e) for e in entries)
+        phrases = tuple(
+            (index, pattern, folded_words(phrase))
+            for index, entry in enumerate(entries)
+            for phrase, pattern in zip(entry.in_text, patterns[index], strict=True)
+        )
+        return cls(glossary_anchors(entries), patterns, phrases)
 
 
 _Use = tuple[int, re.Match[str]]
@@ -103,15 +110,21 @@ class TermMarker:
         """The phrases of unmarked entries that may be in ``text``, in
         the glossary's order; the others cannot be (their words are not
         all in it), which spares most searches."""
-        words = self.terms.words
-        text_folded = folded(text) if words else ""
-        return [
-            _Search(index, pattern)
-            for index, patterns in enumerate(self.terms.patterns)
-            if index not in self.used
-            for number, pattern in enumerate(patterns)
-            if not words or all(word in text_folded for word in words[index][number])
-        ]
+        if not self.terms.phrases:  # made without TermPatterns.of: search them all
+            return [_Search(index, pattern) for index, patterns in enumerate(self.terms.patterns)
+                    if index not in self.used for pattern in patterns]
+        text_folded = folded(text)
+        used = self.used
+        searches = []
+        for index, pattern, words in self.terms.phrases:
+            if index in used:
+                continue
+            for word in words:
+                if word not in text_folded:
+                    break
+            else:
+                searches.append(_Search(index, pattern))
+        return searches
 
     def _next(self, text: str, position: int, searches: list[_Search]) -> _Use | None:
         """The use of an unmarked term to mark next: the earliest at or

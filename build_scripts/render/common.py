@@ -136,8 +136,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """The templates' compiled code, kept in ``.cache/`` between runs:
     compiling them is a tenth of a second of each generation. Jinja checks
     each template's source against the cached code; the code also depends
-    on Jinja and on the options above, so each version of either (of this
-    module) has a cache of its own. ``None`` where nothing can be written."""
+    on Jinja and on the options above, so a new Jinja or a change to this
+    module gets a cache of its own. ``None`` where nothing can be written."""
     module = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     folder = TEMPLATES.parent.parent / ".cache" / "jinja-generator" / f"jinja2-{jinja2.__version__}-{module}"
     try:

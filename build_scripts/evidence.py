@@ -8,7 +8,13 @@ evidence, as a whole word or phrase, ignoring case and line breaks.
 
 from __future__ import annotations
 
+# How re.IGNORECASE compares letters (_sre, re._casefix): each one's lower
+# case, and the few lower-case letters that count as the same ("s" and "ſ",
+# "i" and "ı" …).
+import _sre  # type: ignore[import-not-found]
+import functools
 import re
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 
 from .inline import footnote_marks, plain_text
 from .model import Block, Document, Point
@@ -16,11 +22,53 @@ from .model import Block, Document, Point
 
 def says(text: str, evidence: str) -> bool:
     """Whether ``text`` contains ``evidence`` as a whole word or phrase."""
-    words = [re.escape(word) for word in evidence.split()]
+    words = folded_words(evidence)
     if not words:
         return False
-    pattern = r"\s+".join(words)
-    return re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) is not None
+    # Most checks fail, and a cheap one says so: every word must be in the
+    # text, compared as the pattern's IGNORECASE compares letters.
+    text_folded = folded(text)
+    for word in words:
+        if word not in text_folded:
+            return False
+    return _pattern(evidence).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(evidence: str) -> re.Pattern[str]:
+    pattern = r"\s+".join(re.escape(word) for word in evidence.split())
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", flags=re.IGNORECASE)
+
+
+class _CaseFold(dict[int, int]):
+    """For ``str.translate``: each character as ``re.IGNORECASE`` sees it.
+    Two characters that the pattern counts as the same letter ("K", "k",
+    the Kelvin sign; "s", "ſ") become one character, so that a word the
+    pattern would find is always a substring of the folded text; the fold
+    never changes the text's length."""
+
+    def __missing__(self, code: int) -> int:
+        lower = _sre.unicode_tolower(code)
+        folded = min((lower, *_EXTRA_CASES.get(lower, ())))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _CaseFold()
+
+
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """``text`` with each letter as ``re.IGNORECASE`` compares it: a phrase
+    that a case-insensitive pattern finds in ``text`` has each of its
+    :func:`folded_words` in ``folded(text)``."""
+    return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=4096)
+def folded_words(phrase: str) -> tuple[str, ...]:
+    """The words of ``phrase``, each folded as :func:`folded` does."""
+    return tuple(word.translate(_FOLD) for word in phrase.split())
 
 
 def own_words(block: Block) -> str:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 ERROR_LEVEL = "m"
 """Medium error correction (15 % of the code may be lost): a projected
 code read across a room, or a printed one with a crease, still decodes."""
@@ -30,6 +28,10 @@ take it away."""
 def qr_svg(address: str) -> str:
     """An ``<svg>`` element (no XML declaration, no size: the page's CSS
     sizes it) that encodes ``address``; dark modules are one path."""
+    # Imported when a code is drawn (a site with a public address): its
+    # imports (urllib.request, http, email) take a fortieth of a second.
+    import segno  # noqa: PLC0415
+
     code = segno.make_qr(address, error=ERROR_LEVEL, boost_error=False)
     out = io.BytesIO()
     code.save(

@@ -151,6 +151,17 @@ def test_attribute_reads_back_as_the_text(text: str) -> None:
     assert attributes(f'<p title="{value}">')["title"] == text
 
 
+def test_attribute_escapes_each_character_on_its_own() -> None:
+    # html_attribute maps character by character (one translation table),
+    # so checking every character checks every text.
+    markdown_ones = "`\\{}[]*_#|"
+    for code in range(0x110000):
+        c = chr(code)
+        expected = f"&#{code};" if c in markdown_ones else html.escape(c, quote=True)
+        assert html_attribute(c) == expected
+    assert html_attribute("a'b") == "a&#x27;b" and html_attribute(7) == "7"
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_page_meta_is_yaml_of_escaped_html(text: str) -> None:
     loaded = yaml.safe_load(f"title: {page_meta(text)}")["title"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..evidence import folded, folded_words
 from ..inline_render import escape_markdown
 from ..model import GlossaryEntry
 
@@ -56,10 +57,25 @@ class TermPatterns:
     anchors: tuple[str, ...]
     patterns: tuple[tuple[re.Pattern[str], ...], ...]
     """Per entry, one pattern per phrase."""
+    phrases: tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...] = ()
+    """Every phrase, entry by entry: its entry's index, its pattern, and
+    its words case-folded (:func:`.evidence.folded_words`): a phrase whose
+    folded words are not all in a text's :func:`.evidence.folded` is not
+    in the text."""
 
     @classmethod
     def of(cls, entries: tuple[GlossaryEntry, ...]) -> TermPatterns:
-        return cls(glossary_anchors(entries), tuple(phrase_patterns(e) for e in entries))
+        patterns = tuple(phrase_patterns(e) for e in entries)
+        phrases = tuple(
+            (index, pattern, folded_words(phrase))
+            for index, entry in enumerate(entries)
+            for phrase, pattern in zip(entry.in_text, patterns[index], strict=True)
+        )
+        return cls(glossary_anchors(entries), patterns, phrases)
+
+
+_Use = tuple[int, re.Match[str]]
+"""An entry (by index) and where one of its phrases is used."""
 
 
 @dataclass
@@ -73,10 +89,13 @@ class TermMarker:
         """``text`` (one run of the source's literal text) as escaped
         Markdown, with the first use of each term not yet marked on this
         page wrapped in ``<span class="sd-term" data-term="anchor">``."""
+        searches = self._searches(text)
+        if not searches:
+            return escape_markdown(text)
         out: list[str] = []
         position = 0
         while True:
-            found = self._next(text, position)
+            found = self._next(text, position, searches)
             if found is None:
                 break
             index, match = found
@@ -87,19 +106,38 @@ class TermMarker:
         out.append(escape_markdown(text[position:]))
         return "".join(out)
 
-    def _next(self, text: str, position: int) -> tuple[int, re.Match[str]] | None:
+    def _searches(self, text: str) -> list[_Search]:
+        """The phrases of unmarked entries that may be in ``text``, in
+        the glossary's order; the others cannot be (their words are not
+        all in it), which spares most searches."""
+        if not self.terms.phrases:  # made without TermPatterns.of: search them all
+            return [_Search(index, pattern) for index, patterns in enumerate(self.terms.patterns)
+                    if index not in self.used for pattern in patterns]
+        text_folded = folded(text)
+        used = self.used
+        searches = []
+        for index, pattern, words in self.terms.phrases:
+            if index in used:
+                continue
+            for word in words:
+                if word not in text_folded:
+                    break
+            else:
+                searches.append(_Search(index, pattern))
+        return searches
+
+    def _next(self, text: str, position: int, searches: list[_Search]) -> _Use | None:
         """The use of an unmarked term to mark next: the earliest at or
         after ``position``, unless a longer one overlaps it ("the
         Commission on Crime Prevention and Criminal Justice" is the
         Commission's full name, not "the Commission" followed by words)."""
-        candidates: list[tuple[int, re.Match[str]]] = []
-        for index, patterns in enumerate(self.terms.patterns):
-            if index in self.used:
+        candidates: list[_Use] = []
+        for search in searches:
+            if search.index in self.used:
                 continue
-            for pattern in patterns:
-                match = pattern.search(text, position)
-                if match is not None:
-                    candidates.append((index, match))
+            match = search.at_or_after(text, position)
+            if match is not None:
+                candidates.append((search.index, match))
         if not candidates:
             return None
         candidates.sort(key=lambda c: (c[1].start(), -len(c[1].group(0))))
@@ -114,3 +152,23 @@ class TermMarker:
     def _mark(anchor: str, words: str) -> str:
         # Raw inline HTML in Markdown; the anchor is [a-z0-9-] only.
         return f'<span class="sd-term" data-term="{anchor}">{escape_markdown(words)}</span>'
+
+
+@dataclass
+class _Search:
+    """One phrase's search through one text, whose positions only move on:
+    a match found earlier is still the first at or after a later position
+    when it starts there or after (the pattern's look-behind sees the text
+    before the position, so a match does not depend on where the search
+    began), and a phrase not found stays not found."""
+
+    index: int
+    pattern: re.Pattern[str]
+    match: re.Match[str] | None = None
+    searched: bool = False
+
+    def at_or_after(self, text: str, position: int) -> re.Match[str] | None:
+        if not self.searched or (self.match is not None and self.match.start() < position):
+            self.match = self.pattern.search(text, position)
+            self.searched = True
+        return self.match

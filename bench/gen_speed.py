@@ -1,0 +1,69 @@
+"""The generator's time, two trees side by side: ``python bench/gen_speed.py
+BASE_TREE NEW_TREE [RUNS] [--bytecode] [--no-cache]``.
+
+Runs ``python -m build_scripts`` from each tree in turn (alternating, so that
+the machine's load falls on both alike), each a cold Python process into a
+fresh docs directory, after one warm-up run each (which fills each tree's
+``.cache/``), and prints the medians of wall time and of user+system CPU
+time, and their ratio new/base. The environment is passed on as it is,
+unless ``--bytecode``: then without PYTHONDONTWRITEBYTECODE, so that both
+trees import their modules from ``__pycache__`` rather than compiling
+them from source on every run; with ``--no-cache``, each run starts
+without the generator's compiled templates (``.cache/jinja-generator``),
+as a first build does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run_once(tree: Path, python: str, out: Path, env: dict[str, str], cold: bool = False) -> tuple[float, float]:
+    if cold:
+        shutil.rmtree(tree / ".cache" / "jinja-generator", ignore_errors=True)
+    command = [python, "-m", "build_scripts", "--source", "source/ecosoc-resolution-2010-18.md",
+               "--docs", str(out / "docs"), "--config-out", str(out / "gen/mkdocs.yml"),
+               "--ids-out", str(out / "gen/ids.json"), "--quiet"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=tree, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{tree}: the generator failed ({status})")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    cold = "--no-cache" in sys.argv
+    base, new = Path(args[0]).resolve(), Path(args[1]).resolve()
+    runs = int(args[2]) if len(args) > 2 else 7
+    env = dict(os.environ)
+    if "--bytecode" in sys.argv:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    python = str(Path(sys.argv[0]).resolve().parent.parent / ".venv/bin/python")
+    times: dict[Path, list[tuple[float, float]]] = {base: [], new: []}
+    with tempfile.TemporaryDirectory() as scratch:
+        for tree in (base, new):  # a warm-up each (bytecode, disk cache)
+            run_once(tree, python, Path(scratch) / "warm", env)
+        for n in range(runs):
+            for tree in ((base, new) if n % 2 == 0 else (new, base)):
+                times[tree].append(run_once(tree, python, Path(scratch) / f"{tree.name}{n}", env, cold))
+    medians = {tree: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t))
+               for tree, t in times.items()}
+    print(f"{'':6} {'wall s':>8} {'cpu s':>8}   ({runs} runs each, medians)")
+    for label, tree in (("base", base), ("new", new)):
+        print(f"{label:6} {medians[tree][0]:8.3f} {medians[tree][1]:8.3f}")
+    print(f"{'ratio':6} {medians[new][0] / medians[base][0]:8.2f} {medians[new][1] / medians[base][1]:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -81,6 +81,11 @@ def load_yaml(path: str, text: str) -> Any:
         return _fast_load(text)
     except _Unsupported:
         return _reference_load(path, text)
+    except _NotADate as error:
+        line, col = error.mark
+        raise InputError([Diagnostic(Location(path, line + 1, col + 1), f"{error.value} is not a date ({error.why})",
+                                     "write a real date as YYYY-MM-DD, or put the value in quotes if it is text")]
+                         ) from None
 
 
 # --- The fast reader: libyaml's events ------------------------------------
@@ -88,6 +93,15 @@ def load_yaml(path: str, text: str) -> Any:
 
 class _Unsupported(Exception):
     """The fast reader leaves this text to ruamel.yaml."""
+
+
+class _NotADate(Exception):
+    """A plain value written as a date (YYYY-MM-DD) that no calendar has:
+    YAML reads it as a date, and there is none to read."""
+
+    def __init__(self, value: str, why: str, mark: Mark = (0, 0)) -> None:
+        super().__init__(value)
+        self.value, self.why, self.mark = value, why, mark
 
 
 # A plain scalar that may be something other than text: it starts like a
@@ -117,8 +131,8 @@ def _plain(value: str) -> Any:
     if date:
         try:
             return datetime.date(*(int(part) for part in date.groups()))
-        except ValueError:
-            raise _Unsupported from None
+        except ValueError as error:
+            raise _NotADate(value, str(error)) from None
     # Text that starts with a digit, sign or dot ("1. Commission",
     # "2010/18") is text unless one of YAML 1.2's number patterns takes it;
     # a float, a signed int, "0", "012", "0x1F", "1_000" (ruamel's own
@@ -141,9 +155,9 @@ _NUMERIC = re.compile(
     |[-+]?[0-9_]+
     |[-+]?0x[0-9a-fA-F_]+
     |[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-    |[0-9][0-9][0-9][0-9]\ -[0-9][0-9]?\ -[0-9][0-9]?
+    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
      (?:[Tt]|[\ \t]+)[0-9][0-9]?
-     :[0-9][0-9]\ :[0-9][0-9]\ (?:\.[0-9]*)?
+     :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
      (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""",
     re.VERBOSE,
 )
@@ -179,6 +193,8 @@ def _fast_load(text: str) -> Any:
         if not isinstance(next(events), yaml.StreamEndEvent):
             raise _Unsupported  # a second document: ruamel's error
         return data
+    except _NotADate:
+        raise
     except Exception:  # whatever libyaml cannot read, ruamel reads or reports
         raise _Unsupported from None
     finally:
@@ -207,7 +223,10 @@ def _node(events: Any, event: Any) -> Any:
             # An empty value: ruamel places it by the comments and tokens
             # around it, libyaml just after the ":" or "-".
             raise _Unsupported
-        return _plain(event.value)
+        try:
+            return _plain(event.value)
+        except _NotADate as error:
+            raise _NotADate(error.value, error.why, _start(event)) from None
     if isinstance(event, yaml.MappingStartEvent):
         mapping = PlacedMap(_start(event))
         while True:
@@ -254,6 +273,11 @@ def _reference_load(path: str, text: str) -> Any:
         raise _malformed(path, line, col, problem) from None
     except YAMLError as error:
         raise _malformed(path, 1, 1, str(error)) from None
+    except ValueError as error:
+        # A time stamp no calendar has ("2010-02-30 10:00"): ruamel says
+        # which rule it broke, not where.
+        raise _malformed(path, 1, 1, f"a value written as a date or time is not one ({error}); "
+                                     "put it in quotes if it is text") from None
     return _placed(data)
 
 

@@ -14,6 +14,7 @@ from build_scripts.yamlfile import (
     PlacedList,
     PlacedMap,
     _fast_load,
+    _NotADate,
     _reference_load,
     _Unsupported,
     item_at,
@@ -70,6 +71,19 @@ def test_syntax_errors_are_located(text: str, expected: str) -> None:
     assert [d.format().split(" — ")[0] for d in caught.value.diagnostics] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("symbol: 2010-13-45\n", "f.yml:1:9: error: 2010-13-45 is not a date (month must be in 1..12)"),
+    ("a:\n  - 2010-02-30\n", "f.yml:2:5: error: 2010-02-30 is not a date (day is out of range for month)"),
+    # A time stamp is read by ruamel, which does not say where.
+    ("a: 2010-02-30T10:00:00\n", "f.yml:1:1: error: malformed YAML: a value written as a date or time is not one "
+                                 "(day is out of range for month); put it in quotes if it is text"),
+])
+def test_a_date_no_calendar_has_is_an_error_not_a_crash(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml("f.yml", text)
+    assert [d.format().split(" — ")[0] for d in caught.value.diagnostics] == [expected]
+
+
 def test_a_notes_mistake_is_reported_at_its_key() -> None:
     text = ("notes:\n  - paragraph: para_1\n    text: Fine.\n"
             "  - footnote: 7\n    ibid_of: 5\n    txet: Misspelt.\n    acknowledges: nothing-known\n")
@@ -102,7 +116,9 @@ TRICKY = [
     "a: 0\nb: -1\nc: 012\nd: 0o12\ne: 0x1F\nf: 1_000\ng: 1.5\nh: 1e3\ni: .inf\nj: <<\nk: =\n",
     "a:\nb: 1\n", "- \n- x\n", "base: &b {x: 1}\nother: *b\n", "a: !!str 1\n", "---\na: 1\n...\n",
     "a: 1\n---\nb: 2\n", "%YAML 1.1\n---\na: yes\n", "a:\tb\n", "a: 2010-13-45\n", "true: t\n1: one\n",
-    "a: 1\nb: 2\na: 3\n", "a:\n  b: 1\n   c: 2\n", "a: 'open\n", "a: >\n  \n    x\n", "a: 1\n...\n...\n",
+    "a: 1\nb: 2\na: 3\n", "a:\n  b: 1\n   c: 2\n",
+    "a: 2010-02-28T10:00:00\n", "a: 2010-2-8 10:00:00Z\n", "a: 2010-02-30T10:00:00\n",
+    "a: 'open\n", "a: >\n  \n    x\n", "a: 1\n...\n...\n",
 ]
 
 
@@ -128,12 +144,15 @@ def _same(fast: Any, reference: Any) -> None:
 def test_the_fast_reader_agrees_with_ruamel(text: str) -> None:
     try:
         reference: Any = _reference_load("f.yml", text)
-    except Exception as error:  # an invalid date is a ValueError
+    except InputError as error:  # an invalid date or time
         reference = error
     try:
         fast = _fast_load(text)
     except _Unsupported:
         return  # load_yaml answers with the reference
+    except _NotADate:
+        assert isinstance(reference, InputError), "the fast reader rejected a date that ruamel accepts"
+        return
     assert not isinstance(reference, Exception), "the fast reader accepted what ruamel rejects"
     _same(fast, reference)
 

@@ -18,6 +18,7 @@
   cache in .cache/jinja/): compiling Material's templates is a fifth of
   a build, and they change only when the theme or overrides/ do (Jinja
   checks each template's source against the cached copy).
+* Run Python's cycle collector less often during a build (GC_THRESHOLDS).
 * List the theme's own files without walking its hidden directories:
   MkDocs lists every file of the theme to publish its assets, then drops
   whatever lies in a hidden directory; Material's icons are 14,000 such
@@ -25,6 +26,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from importlib.metadata import version
@@ -47,12 +49,20 @@ if str(ROOT) not in sys.path:
 from build_scripts.ids import page_url  # noqa: E402
 from build_scripts.nav_window import window  # noqa: E402
 
+# A build makes a few hundred thousand objects (the pages' element trees,
+# their HTML, the templates' output) that live until the page is written:
+# with Python's default thresholds (700, 10, 10) the cycle collector walks
+# them again every 700 allocations; every 100,000 it costs a twentieth
+# less CPU per build (10 alternating runs, medians), for a few MB more.
+GC_THRESHOLDS = (100_000, 50, 100)
+
 # The command is known only at start-up; MkDocs hooks are module functions.
 _command: list[str] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
+    gc.set_threshold(*GC_THRESHOLDS)
     if not getattr(Files.add_files_from_theme, "_skips_hidden", False):
         Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
 

@@ -13,7 +13,7 @@ of everything the conversion reads:
 * every file of the site, with its output path, URL and inclusion (links
   resolve against them, and a link to a missing file is a warning);
 * the Markdown extensions, their settings and the code of their modules,
-  MkDocs' link validation settings, the versions of Python-Markdown and
+  MkDocs' link validation settings and URL style, the versions of Python-Markdown and
   MkDocs, and how much the build logs (a quiet build logs less).
 
 A conversion that logged anything (a link MkDocs could not resolve, say)
@@ -112,6 +112,7 @@ def _settings(config: MkDocsConfig) -> str | None:
                 "code": code,
                 "settings": config["mdx_configs"],
                 "validation": _plain(config["validation"]),
+                "use_directory_urls": config["use_directory_urls"],
                 "log_level": logging.getLogger("mkdocs").getEffectiveLevel(),
             },
             sort_keys=True,

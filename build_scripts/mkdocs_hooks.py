@@ -17,10 +17,16 @@
 * Keep the theme's templates compiled between builds (a Jinja bytecode
   cache in .cache/jinja/): compiling Material's templates is a fifth of
   a build, and they change only when the theme or overrides/ do (Jinja
-  checks each template's source against the cached copy)."""
+  checks each template's source against the cached copy).
+* Run Python's cycle collector less often during a build (GC_THRESHOLDS).
+* List the theme's own files without walking its hidden directories:
+  MkDocs lists every file of the theme to publish its assets, then drops
+  whatever lies in a hidden directory; Material's icons are 14,000 such
+  files (a twentieth of a build), none of them published."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from importlib.metadata import version
@@ -43,12 +49,56 @@ if str(ROOT) not in sys.path:
 from build_scripts.ids import page_url  # noqa: E402
 from build_scripts.nav_window import window  # noqa: E402
 
+# A build makes a few hundred thousand objects (the pages' element trees,
+# their HTML, the templates' output) that live until the page is written:
+# with Python's default thresholds (700, 10, 10) the cycle collector walks
+# them again every 700 allocations; every 100,000 it costs a twentieth
+# less CPU per build (10 alternating runs, medians), for a few MB more.
+GC_THRESHOLDS = (100_000, 50, 100)
+
 # The command is known only at start-up; MkDocs hooks are module functions.
 _command: list[str] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
+    gc.set_threshold(*GC_THRESHOLDS)
+    if not getattr(Files.add_files_from_theme, "_skips_hidden", False):
+        Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+
+
+_mkdocs_add_files_from_theme = Files.add_files_from_theme
+
+
+def _add_files_from_theme(self: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+    """MkDocs' own method, given a listing of the theme's files that never
+    enters a hidden directory: MkDocs' filter rejects every name with a
+    part that starts with a dot ('.*', '*/.*'), so what it keeps is the
+    same, in the same order."""
+    _mkdocs_add_files_from_theme(self, _VisibleThemeFiles(config.theme.dirs), config)  # type: ignore[arg-type]
+
+
+_add_files_from_theme._skips_hidden = True  # type: ignore[attr-defined]
+
+
+class _VisibleThemeFiles:
+    """What Files.add_files_from_theme asks of the Jinja environment: its
+    templates' names (every file of the theme's directories, as Jinja's
+    FileSystemLoader lists them: sorted, '/'-separated, each once), here
+    without the hidden directories' contents."""
+
+    def __init__(self, dirs: list[str]) -> None:
+        self.dirs = dirs
+
+    def list_templates(self, filter_func: Any) -> list[str]:
+        found: set[str] = set()
+        for root in self.dirs:
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+                folder = os.path.relpath(dirpath, root).replace(os.path.sep, "/")
+                prefix = "" if folder == "." else folder + "/"
+                found.update(prefix + name for name in filenames)
+        return [name for name in sorted(found) if filter_func(name)]
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:

@@ -1,5 +1,6 @@
 """Publish the site's own stylesheets and scripts without comments and
-spaces (an MkDocs hook, in the online build and the offline bundle alike).
+spaces, and every page without the theme's indentation (an MkDocs hook, in
+the online build and the offline bundle alike).
 
 The sources in ``docs/assets/`` keep their comments, which say why; a
 reader downloads them without: a first visit to a paragraph page weighs
@@ -14,11 +15,43 @@ comments as they are.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+# Text whose white space matters, left as it is by minify_html.
+VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+# A run of white space that holds a line break: one line break renders the
+# same (it is white space between inline elements too).
+_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def minify_html(text: str) -> str:
+    """Drop the indentation and blank lines of the theme's templates: a
+    tenth of each page, which the navigation repeats on every page."""
+    pieces = VERBATIM.split(text)
+    out = []
+    # split() with two groups yields [text, whole, tag-name, text, …].
+    for index in range(0, len(pieces), 3):
+        out.append(_BLANK_RUN.sub("\n", pieces[index]))
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])
+    return "".join(out)
+
+
+# Written minified as MkDocs writes them, rather than read and written
+# again after the build.
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return minify_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The theme's own pages (404.html); not sitemap.xml.
+    return minify_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def minified(text: str, suffix: str) -> str:

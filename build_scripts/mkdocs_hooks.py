@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_scripts.bundle.prune import lunr_languages  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
 from build_scripts.nav_window import window  # noqa: E402
 
@@ -111,6 +112,25 @@ def on_pre_build(config: MkDocsConfig, **kwargs: Any) -> None:
     source = os.environ.get("SOURCE", "source/ecosoc-resolution-2010-18.md")
     if main(["--source", source, "--docs", config["docs_dir"], "--quiet"]) != 0:
         raise Abort("the source has errors (listed above); the site was not rebuilt")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leave lunr's language support (96 files, 1.5 MB) out of a site that
+    is searched in English alone: Material's search worker loads it only
+    for another language. The offline bundle would drop it anyway."""
+    if _search_languages(config) == ["en"]:
+        for file in [file for file in files if lunr_languages(file.src_uri)]:
+            files.remove(file)
+    return files
+
+
+def _search_languages(config: MkDocsConfig) -> list[str] | None:
+    """The languages Material's search plugin was set up for (its on_config
+    has run), or None without it."""
+    for plugin in config["plugins"].values():
+        if type(plugin).__module__ == "material.plugins.search.plugin":
+            return list(plugin.config.lang or [])
+    return None
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, **kwargs: Any) -> jinja2.Environment:

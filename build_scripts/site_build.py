@@ -12,7 +12,7 @@ exactly as they were, and a successful one replaces them whole.
 The online site and the offline bundle are built side by side (two
 ``mkdocs build`` processes, one a core, started while the generator runs
 so that their imports take the core it leaves idle); each one's next step
-(packaging the bundle; minifying, pruning and precompressing the site)
+(packaging the bundle; the sitemap and precompressed copies of the site)
 runs as soon as its build ends. A rebuild reuses what has not changed,
 kept in ``.cache/``: the generator's output (build_scripts/unchanged.py),
 the theme's compiled templates (mkdocs_hooks), PurgeCSS's results (purge)
@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import IO
 
 from . import sitemap
-from .bundle import BundleError, check_shim, lunr_languages, minify_site, package, prune_site
+from .bundle import BundleError, check_shim, package
 from .precompress import precompress
 from .unchanged import Generation, inputs, outputs, record, unchanged
 
@@ -170,21 +169,9 @@ def _side_by_side(running: list[_MkDocs], then: dict[str, Callable[[], None]], t
         pool.shutdown()
 
 
-def _english_only(site: Path) -> bool:
-    """Whether the site is searched in English alone, or not at all:
-    Material's search worker then loads none of lunr's language files."""
-    index = site / "search" / "search_index.json"
-    return not index.exists() or json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
-
-
 def _finish_online(site: Path, source: Path, cache: Path, timings: Timings) -> None:
-    with timings.step("minify, sitemap, prune (online)"):
-        # The theme's indentation, dropped as in the bundle: the navigation
-        # lists every paragraph, and a paragraph page carries its part of it.
-        minify_site(site)
+    with timings.step("sitemap (online)"):
         sitemap.finish(site, source)
-        if _english_only(site):
-            prune_site(site, lunr_languages)
     with timings.step("precompress (online)"):
         precompress(site, cache)
 
@@ -241,22 +228,23 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
 
     # Started first: they import while docs/ is staged and generated.
     with _started(builds, docs) as running:
-        shutil.copytree(root / "docs", docs)
+        with timings.step("stage docs/"):
+            shutil.copytree(root / "docs", docs)
         with timings.step("generate"):
             _generate(source, docs, root)
         _side_by_side(running, {"offline": bundle,
                                 "online": lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE, timings)},
                       timings)
-    if not offline_only:
-        (site / "downloads").mkdir()
-        for built in sorted(dist.iterdir()):
-            shutil.copy2(built, site / "downloads" / built.name)
-
-    # Every step succeeded: swap the staged trees in.
-    _swap(docs, root / "docs")
-    _swap(dist, root / "dist")
-    if not offline_only:
-        _swap(site, root / "site")
+    with timings.step("swap in"):
+        if not offline_only:
+            (site / "downloads").mkdir()
+            for built in sorted(dist.iterdir()):
+                shutil.copy2(built, site / "downloads" / built.name)
+        # Every step succeeded: swap the staged trees in.
+        _swap(docs, root / "docs")
+        _swap(dist, root / "dist")
+        if not offline_only:
+            _swap(site, root / "site")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,9 +3,12 @@
 ``python -m build_scripts.bundle --site DIR --name NAME --out dist --shim FILE``
 
 Each step below is a module of this package, run in this order by
-:func:`package`: ``prune``, ``pages`` (minify, tidy), ``shared`` (scripts
+:func:`package`: ``prune``, ``pages`` (tidy, the kit's assets minified), ``shared`` (scripts
 that pages repeat), ``styles`` (one stylesheet, the chrome's icons),
 ``scripts`` (runs of scripts merged); ``paths`` holds what they share.
+
+The pages come without the theme's indentation and blank lines (dropped
+as MkDocs writes them: build_scripts/minify.py). The steps:
 
 * prunes what the bundle never loads: source maps, lunr's language files
   (the site is searched in English only), the sitemap and the JSON search
@@ -14,8 +17,6 @@ that pages repeat), ``styles`` (one stylesheet, the chrome's icons),
   links to the online site show; and, if nothing names them, the online
   site's loader of Material's bundle and the theme's own favicon (the
   site has its own: 3.6 kB);
-* drops the indentation and blank lines the theme's templates leave in
-  every page (a tenth of each page, repeated on ~100 pages);
 * moves each inline script that several pages repeat word for word (the
   theme's palette and storage helpers, 1.7 kB a page) into one file that
   those pages load in its place (``shared_scripts``), and so the theme's
@@ -67,16 +68,17 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .pages import minify_assets, minify_html, minify_pages, minify_site, tidy_pages
+from ..minify import minify_html
+from .pages import minify_assets, tidy_pages
 from .paths import MERGED_DIR, SHIM_PATH, Tree
-from .prune import UNUSED, UNUSED_UNLESS_NAMED, lunr_languages, prune, prune_site
+from .prune import UNUSED, UNUSED_UNLESS_NAMED, lunr_languages, prune
 from .scripts import merge_scripts
 from .shared import SHARED_DIR, shared_scripts
 from .styles import chrome_icons, merge_stylesheets
 
 __all__ = ["MERGED_DIR", "SHARED_DIR", "SHIM_PATH", "UNUSED", "UNUSED_UNLESS_NAMED", "BundleError", "Tree",
            "check_shim", "chrome_icons", "lunr_languages", "merge_scripts", "merge_stylesheets", "minify_assets",
-           "minify_html", "minify_pages", "minify_site", "package", "prune", "prune_site", "shared_scripts",
+           "minify_html", "package", "prune", "shared_scripts",
            "tidy_pages", "write_zip", "zip_tree"]
 
 # 1980-01-01, the earliest time a zip entry can carry.
@@ -114,7 +116,6 @@ def package(site: Path, name: str, out: Path, shim: Path) -> Path:
     check_shim(shim)
     tree = Tree.read(site)
     prune(tree)
-    minify_pages(tree)
     tidy_pages(tree)
     minify_assets(tree)
     shared_scripts(tree)

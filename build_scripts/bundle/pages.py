@@ -1,46 +1,15 @@
-"""Every page's text made shorter without changing what it shows: the
-theme's indentation dropped, unread meta tags, character references where
-the character itself reads the same; and the kit's assets minified."""
+"""Every page's text made shorter without changing what it shows: unread
+meta tags, character references where the character itself reads the
+same; and the kit's assets minified. (The theme's indentation is dropped
+as MkDocs writes each page: build_scripts/minify.py.)"""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
-from ..minify import minified
+from ..minify import VERBATIM, minified
 from .paths import Tree
-
-# Text whose white space matters, left as it is by minify_html.
-_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
-# A run of white space that holds a line break: one line break renders the
-# same (it is white space between inline elements too).
-_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
-
-
-def minify_html(text: str) -> str:
-    """Drop the indentation and blank lines of the theme's templates."""
-    pieces = _VERBATIM.split(text)
-    out = []
-    # split() with two groups yields [text, whole, tag-name, text, …].
-    for index in range(0, len(pieces), 3):
-        out.append(_BLANK_RUN.sub("\n", pieces[index]))
-        if index + 1 < len(pieces):
-            out.append(pieces[index + 1])
-    return "".join(out)
-
-
-def minify_site(site: Path) -> None:
-    for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(minify_html(text), encoding="utf-8")
-
-
-def minify_pages(tree: Tree) -> None:
-    for rel in tree.names():
-        if rel.endswith(".html"):
-            tree.put(rel, minify_html(tree.text(rel)))
-
 
 # What no one reads from a page opened from file://: the generator's name
 # and the description that search engines and link previews show.
@@ -67,7 +36,7 @@ def tidy_pages(tree: Tree) -> None:
     for rel in tree.names():
         if not rel.endswith(".html"):
             continue
-        pieces = _VERBATIM.split(_UNREAD_META.sub("", tree.text(rel)))
+        pieces = VERBATIM.split(_UNREAD_META.sub("", tree.text(rel)))
         # split() with two groups yields [text, whole, tag-name, text, …].
         for index in range(0, len(pieces), 3):
             pieces[index] = _tidy(pieces[index])

@@ -4,7 +4,6 @@ site drops lunr's language files by the same rule)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from .paths import Tree, named_files
 
@@ -17,7 +16,7 @@ UNUSED_UNLESS_NAMED = ("assets/lazy-bundle.js", "assets/images/favicon.png")
 def lunr_languages(rel: str) -> bool:
     """lunr's language support (stemmers, word segmenters): Material's
     search worker loads it only when search.lang names a language other
-    than English. The online site drops it too (site_build)."""
+    than English. The online site leaves it out too (mkdocs_hooks.on_files)."""
     return rel.startswith("assets/javascripts/lunr/")
 
 
@@ -40,19 +39,4 @@ def prune(tree: Tree, rules: tuple[Callable[[str], bool], ...] = UNUSED,
     for rel in sorted(unnamed - named_files(tree, unnamed, {})):
         tree.remove(rel)
         removed.append(rel)
-    return removed
-
-
-def prune_site(site: Path, rule: Callable[[str], bool]) -> list[str]:
-    """Remove the files of the built ``site`` (on disk) that ``rule``
-    names, and the folders that leaves empty."""
-    removed = []
-    for path in sorted(site.rglob("*")):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and rule(rel):
-            path.unlink()
-            removed.append(rel)
-    for directory in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):
-        if not any(directory.iterdir()):
-            directory.rmdir()
     return removed

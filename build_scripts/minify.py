@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    # Only names in annotations: the offline bundle and site_build import
+    # this module, and MkDocs' configuration is a sixth of a second of
+    # imports before a build can start.
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 # Text whose white space matters, left as it is by minify_html.
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)

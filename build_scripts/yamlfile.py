@@ -99,7 +99,7 @@ class _NotADate(Exception):
     """A plain value written as a date (YYYY-MM-DD) that no calendar has:
     YAML reads it as a date, and there is none to read."""
 
-    def __init__(self, value: str, why: str, mark: Mark = (0, 0)) -> None:
+    def __init__(self, value: str, why: str, mark: Mark) -> None:
         super().__init__(value)
         self.value, self.why, self.mark = value, why, mark
 
@@ -116,8 +116,9 @@ _NULL = frozenset(("~", "null", "Null", "NULL"))
 _BOOLEAN = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-def _plain(value: str) -> Any:
-    """A plain (unquoted), non-empty scalar as YAML 1.2 reads it."""
+def _plain(value: str, mark: Mark) -> Any:
+    """A plain (unquoted), non-empty scalar as YAML 1.2 reads it (written
+    at ``mark``)."""
     if value in _NULL:
         return None
     boolean = _BOOLEAN.get(value)
@@ -132,7 +133,7 @@ def _plain(value: str) -> Any:
         try:
             return datetime.date(*(int(part) for part in date.groups()))
         except ValueError as error:
-            raise _NotADate(value, str(error)) from None
+            raise _NotADate(value, str(error), mark) from None
     # Text that starts with a digit, sign or dot ("1. Commission",
     # "2010/18") is text unless one of YAML 1.2's number patterns takes it;
     # a float, a signed int, "0", "012", "0x1F", "1_000" (ruamel's own
@@ -223,10 +224,7 @@ def _node(events: Any, event: Any) -> Any:
             # An empty value: ruamel places it by the comments and tokens
             # around it, libyaml just after the ":" or "-".
             raise _Unsupported
-        try:
-            return _plain(event.value)
-        except _NotADate as error:
-            raise _NotADate(error.value, error.why, _start(event)) from None
+        return _plain(event.value, _start(event))
     if isinstance(event, yaml.MappingStartEvent):
         mapping = PlacedMap(_start(event))
         while True:

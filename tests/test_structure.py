@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from test_site import article, soup
 
 from bench.synthetic import synthesize
-from build_scripts.bundle import minify_html
+from build_scripts.minify import minify_html
 from build_scripts.pipeline import build, load
 from build_scripts.render.common import SiteIndex
 from conftest import ROOT, SEED, BuiltSite, copy_project, one, report

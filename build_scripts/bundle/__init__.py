@@ -68,7 +68,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ..minify import minify_html
 from .pages import minify_assets, tidy_pages
 from .paths import MERGED_DIR, SHIM_PATH, Tree
 from .prune import UNUSED, UNUSED_UNLESS_NAMED, lunr_languages, prune
@@ -78,8 +77,7 @@ from .styles import chrome_icons, merge_stylesheets
 
 __all__ = ["MERGED_DIR", "SHARED_DIR", "SHIM_PATH", "UNUSED", "UNUSED_UNLESS_NAMED", "BundleError", "Tree",
            "check_shim", "chrome_icons", "lunr_languages", "merge_scripts", "merge_stylesheets", "minify_assets",
-           "minify_html", "package", "prune", "shared_scripts",
-           "tidy_pages", "write_zip", "zip_tree"]
+           "package", "prune", "shared_scripts", "tidy_pages", "write_zip", "zip_tree"]
 
 # 1980-01-01, the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -31,12 +31,14 @@ def says(text: str, evidence: str) -> bool:
     for word in words:
         if word not in text_folded:
             return False
-    return _pattern(evidence).search(text) is not None
+    return phrase_pattern(evidence).search(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern(evidence: str) -> re.Pattern[str]:
-    pattern = r"\s+".join(re.escape(word) for word in evidence.split())
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as whole words, in any case, with any run of white space
+    between its words."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
     return re.compile(rf"(?<!\w){pattern}(?!\w)", flags=re.IGNORECASE)
 
 

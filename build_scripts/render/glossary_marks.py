@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..evidence import folded, folded_words
+from ..evidence import folded, folded_words, phrase_pattern
 from ..inline_render import escape_markdown
 from ..model import GlossaryEntry
 
@@ -44,10 +44,7 @@ def phrase_patterns(entry: GlossaryEntry) -> tuple[re.Pattern[str], ...]:
     """Each of ``entry``'s printed phrases as whole words (one pattern per
     phrase, so that each phrase's first use is found, not just the
     leftmost of them)."""
-    return tuple(
-        re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in phrase.split()) + r"(?!\w)", re.IGNORECASE)
-        for phrase in entry.in_text
-    )
+    return tuple(phrase_pattern(phrase) for phrase in entry.in_text)
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,7 @@ class TermPatterns:
     anchors: tuple[str, ...]
     patterns: tuple[tuple[re.Pattern[str], ...], ...]
     """Per entry, one pattern per phrase."""
-    phrases: tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...] = ()
+    phrases: tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]
     """Every phrase, entry by entry: its entry's index, its pattern, and
     its words case-folded (:func:`.evidence.folded_words`): a phrase whose
     folded words are not all in a text's :func:`.evidence.folded` is not
@@ -110,9 +107,6 @@ class TermMarker:
         """The phrases of unmarked entries that may be in ``text``, in
         the glossary's order; the others cannot be (their words are not
         all in it), which spares most searches."""
-        if not self.terms.phrases:  # made without TermPatterns.of: search them all
-            return [_Search(index, pattern) for index, patterns in enumerate(self.terms.patterns)
-                    if index not in self.used for pattern in patterns]
         text_folded = folded(text)
         used = self.used
         searches = []

@@ -46,9 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts.bundle.prune import lunr_languages  # noqa: E402
 from build_scripts.ids import page_url  # noqa: E402
 from build_scripts.nav_window import window  # noqa: E402
+from build_scripts.theme_files import lunr_languages  # noqa: E402
 
 # A build makes a few hundred thousand objects (the pages' element trees,
 # their HTML, the templates' output) that live until the page is written:

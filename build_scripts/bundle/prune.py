@@ -1,23 +1,18 @@
 """What the bundle never loads, removed from the built site (the online
-site drops lunr's language files by the same rule)."""
+site leaves lunr's language files out by the same rule:
+mkdocs_hooks.on_files)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..theme_files import lunr_languages
 from .paths import Tree, named_files
 
 # Files that the bundle's pages never load, unless one names them: the
 # online site's loader of Material's script (overrides/main.html), and the
 # theme's own favicon (the site has its own).
 UNUSED_UNLESS_NAMED = ("assets/lazy-bundle.js", "assets/images/favicon.png")
-
-
-def lunr_languages(rel: str) -> bool:
-    """lunr's language support (stemmers, word segmenters): Material's
-    search worker loads it only when search.lang names a language other
-    than English. The online site leaves it out too (mkdocs_hooks.on_files)."""
-    return rel.startswith("assets/javascripts/lunr/")
 
 
 UNUSED = (

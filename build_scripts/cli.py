@@ -16,13 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from . import address, card, sitemap
 from .diagnostics import InputError
 from .model import Site
 from .pipeline import build, companion_paths, load, registry_paths
 from .render import OFFLINE_CONFIG, mkdocs_config, offline_mkdocs_config, render
+from .settings_yaml import settings_yaml
 from .units import id_registry
 from .write import WriteConflict, write_file, write_pages
 
@@ -55,12 +54,8 @@ def generate(source: Path, docs: Path, config: Path, ids_out: Path, record_ids: 
     """``site_url``: the address given for this build (``SITE_URL``)."""
     site = _with_history(build(load(source, site_url), check_registry=not record_ids), source)
     pages: dict[str, str | bytes] = {**render(site)}
-    pages[card.PATH] = card.card_png(site.metadata.site_name, site.metadata.description)
-    config_text, offline_text = (
-        "# Generated from the source's metadata: do not edit.\n"
-        + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=10_000)
-        for settings in (mkdocs_config(site), offline_mkdocs_config(site))
-    )
+    pages[card.PATH] = card.cached_card_png(site.metadata.site_name, site.metadata.description)
+    config_text, offline_text = settings_yaml(mkdocs_config(site)), settings_yaml(offline_mkdocs_config(site))
     ids_text = json.dumps(id_registry(site), indent=1, ensure_ascii=False) + "\n"
     # Everything is rendered before anything is written: bad input never
     # leaves a half-generated docs/.

@@ -65,16 +65,39 @@ class _Words:
     lower: list[str]
     lower_count: int
     """How many words are printed in lower case (names are not counted)."""
+    grams: list[tuple[str, ...]]
+    """The run of MIN_RUN consecutive words that starts at each word."""
     runs: frozenset[tuple[str, ...]]
     """Every run of MIN_RUN consecutive words: a pair that shares none
     cannot score above zero, and skips the costly comparison."""
+    lower_before: list[int]
+    """How many of the words before each position are printed in lower
+    case (``lower_before[len(printed)] == lower_count``)."""
 
 
 def _words(text: str) -> _Words:
     printed = _WORD.findall(text)
     lower = [w.lower() for w in printed]
-    runs = frozenset(tuple(lower[i : i + MIN_RUN]) for i in range(len(lower) - MIN_RUN + 1))
-    return _Words(printed, lower, sum(1 for w in printed if w.islower()), runs)
+    grams = [tuple(lower[i : i + MIN_RUN]) for i in range(len(lower) - MIN_RUN + 1)]
+    lower_before = [0]
+    for word in printed:
+        lower_before.append(lower_before[-1] + word.islower())
+    return _Words(printed, lower, lower_before[-1], grams, frozenset(grams), lower_before)
+
+
+def _at_most(a: _Words, b: _Words) -> int:
+    """An upper bound of the words :func:`_similarity` counts for ``a`` and
+    ``b``, cheap to compute: the lower-case words of ``a`` that stand in a
+    run of MIN_RUN words that ``b`` also has. Every word in a matching block
+    of at least MIN_RUN words is in such a run (one that starts in the
+    block), and the blocks do not overlap, so no counted word is missed."""
+    count = covered = 0
+    for start, gram in enumerate(a.grams):
+        if gram in b.runs:
+            end = start + MIN_RUN
+            count += a.lower_before[end] - a.lower_before[max(start, covered)]
+            covered = end
+    return count
 
 
 def _similarity(a: _Words, b: _Words) -> float:
@@ -105,6 +128,14 @@ def find_parallels(document: Document) -> list[Parallel]:
     found = []
     for resolution_paragraph, resolution_words in main:
         for annex_paragraph, annex_words in annexes:
+            # Most pairs share a few runs of words (a title, a phrase) but
+            # not enough to reach the threshold, and the bound says so
+            # without the costly comparison: the score is at most
+            # bound / shorter, and the pair is left out either way.
+            shorter = min(resolution_words.lower_count, annex_words.lower_count)
+            if (not shorter or resolution_words.runs.isdisjoint(annex_words.runs)
+                    or _at_most(resolution_words, annex_words) / shorter < THRESHOLD):
+                continue
             score = _similarity(resolution_words, annex_words)
             if score >= THRESHOLD:
                 found.append(Parallel(resolution_paragraph.eid or "", annex_paragraph.eid or "", round(score, 2)))

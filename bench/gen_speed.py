@@ -31,8 +31,9 @@ from pathlib import Path
 
 SOURCE = Path("source/ecosoc-resolution-2010-18.md")
 # What the generator keeps in .cache/ between runs: the compiled templates
-# (render/common.py) and the share card (card.py).
-GENERATOR_CACHES = ("jinja-generator", "card")
+# (render/common.py), the share card (card.py) and the settings' YAML
+# (settings_yaml.py).
+GENERATOR_CACHES = ("jinja-generator", "card", "settings-yaml")
 # A word to double: " the " inside a paragraph. Doubling a word keeps
 # every phrase the editors' files name as evidence, and every id.
 _WORD = re.compile(r"(?<= )the(?= )")

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 
 from .cite import Citation
 
-# The characters LaTeX gives a meaning; each is replaced on its own, so
-# that no escape is escaped again.
-_BIBTEX_SPECIAL = {
+# The characters LaTeX gives a meaning; each is replaced on its own (one
+# pass of str.translate), so that no escape is escaped again.
+_BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}",
     "{": r"\{",
     "}": r"\}",
@@ -33,7 +33,7 @@ _BIBTEX_SPECIAL = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
-}
+})
 _BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 # Line breaks and other control characters (U+0000–U+001F, U+007F–U+009F,
 # U+2028, U+2029): a new line in a RIS value would start a new field.
@@ -42,7 +42,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 def bibtex_value(text: str) -> str:
     """``text`` as the inside of a braced BibTeX value."""
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
+    return " ".join(text.split()).translate(_BIBTEX_SPECIAL)
 
 
 def _bibtex_url(url: str) -> str:

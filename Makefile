@@ -59,7 +59,8 @@ generate: $(VENV)/.build-deps
 # The online site offers the offline bundle for download (site/downloads/).
 # The two MkDocs builds run side by side; .cache/ keeps what a rebuild can
 # reuse (the generator's last record, converted Markdown, compiled
-# templates, PurgeCSS's results, compressed copies), each checked against what it was made from.
+# templates, the share card and the settings' YAML, PurgeCSS's results,
+# compressed copies), each checked against what it was made from.
 build: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m build_scripts.site_build --source "$(SOURCE)"
 

@@ -60,22 +60,35 @@ class Extracted:
 
 
 def extract_page(text: str, into: Extracted) -> None:
-    """purge_css.mjs's fromHtml."""
-    for tag in _TAG.finditer(text):
-        into.tags.add(tag[1].lower())
-        for attribute in _ATTRIBUTE.finditer(tag[2]):
-            name = attribute[1]
-            into.names.add(name.lower())
-            value = next((v for v in attribute.group(3, 4, 5) if v is not None), None)
-            if value is None:
+    """purge_css.mjs's fromHtml. Each distinct name and value is lowered or
+    split once: a page repeats most of them."""
+    tags: set[str] = set()
+    names: set[str] = set()
+    values: set[str] = set()
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for tag, attributes in _TAG.findall(text):
+        tags.add(tag)
+        # A name with no value has no "=…" (group 2 empty); with one, one of
+        # the three ways of quoting it matched, the other two are empty.
+        for name, assigned, double, single, bare in _ATTRIBUTE.findall(attributes):
+            names.add(name)
+            if not assigned:
                 continue
-            into.values.add(value)
-            words = [word for word in _WORDS.split(value) if word]
-            into.values.update(words)
+            value = double + single + bare
+            values.add(value)
             if name == "class":
-                into.classes.update(words)
-            if name == "id":
-                into.ids.add(value)
+                classes.add(value)
+            elif name == "id":
+                ids.add(value)
+    into.tags.update(tag.lower() for tag in tags)
+    into.names.update(name.lower() for name in names)
+    into.values.update(values)
+    for value in values:
+        into.values.update(word for word in _WORDS.split(value) if word)
+    for value in classes:
+        into.classes.update(word for word in _WORDS.split(value) if word)
+    into.ids.update(ids)
 
 
 @dataclass(frozen=True)
@@ -108,9 +121,16 @@ class Asked:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    # Every page repeats most values: each is answered once.
+    _answered: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
     def answers_a_value(self, text: str) -> bool:
-        return (text in self.equal or text.startswith(self.prefixes) or text.endswith(self.suffixes)
-                or any(word in text for word in self.contained))
+        answer = self._answered.get(text)
+        if answer is None:
+            answer = (text in self.equal or text.startswith(self.prefixes) or text.endswith(self.suffixes)
+                      or any(word in text for word in self.contained))
+            self._answered[text] = answer
+        return answer
 
     def answers_a_name(self, text: str) -> bool:
         return text in self.tags or text in self.names or text in self.classes or text in self.ids

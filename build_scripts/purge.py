@@ -18,7 +18,10 @@ whose pages differ only in their words — rather than run again (half a
 second a build). When nothing at all changed, the digest of every file
 the script reads (``.cache/purge/<digest>.key``) names the key without
 running Node; the script keeps what the stylesheets' selectors ask
-about beside them (``<digest>.asked.json``).
+about beside them (``<digest>.asked.json``). After an edit to the words,
+build_scripts/purge_key.py reads the selectors in Python, as the script
+does, and their digest (``<digest>.selectors``) names the key: Node runs
+only when they changed, or the stylesheets, the script or the packages.
 """
 
 from __future__ import annotations
@@ -28,11 +31,14 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+
+from build_scripts import purge_key
 
 SCRIPT = Path(__file__).with_name("purge_css.mjs")
 
@@ -58,15 +64,27 @@ class Purged:
     ran: bool  # PurgeCSS ran; False: the cached result was used
 
 
-def _digest(site: Path, modules: Path) -> str:
-    digest = hashlib.sha256(SCRIPT.read_bytes())
-    lock = modules / ".package-lock.json"
-    digest.update(lock.read_bytes() if lock.is_file() else b"")
-    for path in sorted(p for p in site.rglob("*") if p.suffix in READ and p.is_file()):
-        rel = path.relative_to(site).as_posix().encode()
-        data = path.read_bytes()
-        digest.update(b"%d:%s%d:" % (len(rel), rel, len(data)) + data)
+def _read(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(p for p in site.rglob("*") if p.suffix in READ and p.is_file())}
+
+
+def _digest(parts: Mapping[str, bytes], features: Sequence[str]) -> str:
+    digest = hashlib.sha256(json.dumps(list(features)).encode())
+    for rel, data in parts.items():
+        name = rel.encode()
+        digest.update(b"%d:%s%d:" % (len(name), name, len(data)) + data)
     return digest.hexdigest()
+
+
+def _fixed(modules: Path) -> dict[str, bytes]:
+    """What the script's result depends on besides the site: the script
+    and the installed packages (PurgeCSS's version among them)."""
+    parts = {"script": SCRIPT.read_bytes()}
+    for name in (".package-lock.json", "purgecss/package.json"):
+        path = modules / name
+        parts[name] = path.read_bytes() if path.is_file() else b""
+    return parts
 
 
 def _purged(site: Path) -> list[Path]:
@@ -105,16 +123,17 @@ def _store(site: Path, cache: Path, key: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _remember(cache: Path, files: str, key: str) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cache / f"{files}.{os.getpid()}.tmp"
+def _remember(shortcut: Path, key: str) -> None:
+    shortcut.parent.mkdir(parents=True, exist_ok=True)
+    partial = shortcut.with_name(f"{shortcut.name}.{os.getpid()}.tmp")
     partial.write_text(key, encoding="ascii")
-    os.replace(partial, cache / f"{files}.key")
+    os.replace(partial, shortcut)
 
 
 def _prune(cache: Path) -> None:
-    # KEEP of each kind: results (<key>/), shortcuts (.key) and what
-    # the stylesheets' selectors ask (.json, written by purge_css.mjs).
+    # KEEP of each kind: results (<key>/), shortcuts (.key, .selectors),
+    # what the stylesheets' selectors ask (.json, written by purge_css.mjs)
+    # and what was kept of each file (.kept, purge_key.py).
     kinds: dict[str, list[Path]] = {}
     for entry in cache.iterdir():
         if not entry.name.endswith(".tmp"):
@@ -127,27 +146,68 @@ def _prune(cache: Path) -> None:
                 old.unlink(missing_ok=True)
 
 
-def purge(site: Path, modules: Path, cache: Path) -> Purged:
-    files = _digest(site, modules)
+def purge(site: Path, modules: Path, cache: Path, features: Sequence[str] = ()) -> Purged:
+    """Purge the stylesheets of the built ``site``; ``features`` are
+    Material's (theme.features)."""
+    read = _read(site)
+    fixed = _fixed(modules)
+    files = _digest({**fixed, **read}, features)
     shortcut = cache / f"{files}.key"
     if shortcut.is_file():
         key = shortcut.read_text(encoding="ascii")
         if _restore(cache / key, site):
             os.utime(shortcut)
             return Purged(key, ran=False)
-    outcome = run_purgecss(site, modules, cache)
+    site_files = purge_key.SiteFiles.of(read)
+    # The selectors' lists depend on the stylesheets and on the script and
+    # packages that read them: named by their digest, written by the script.
+    asked = cache / f"{_digest({**fixed, **{rel: read[rel] for rel in site_files.stylesheets}}, ())}.asked.json"
+    selected = _selected(site, read, site_files, asked, cache, features)
+    if selected is not None and (cache / selected).is_file():
+        key = (cache / selected).read_text(encoding="ascii")
+        if _restore(cache / key, site):
+            os.utime(cache / selected)
+            _remember(shortcut, key)
+            return Purged(key, ran=False)
+    outcome = run_purgecss(site, modules, cache, asked, features)
     if not outcome.ran and not _restore(cache / outcome.key, site):
-        outcome = run_purgecss(site, modules, None)
+        outcome = run_purgecss(site, modules, None, None, features)
     if outcome.ran:
         _store(site, cache, outcome.key)
-    _remember(cache, files, outcome.key)
+    _remember(shortcut, outcome.key)
+    selected = selected or _selected(site, read, site_files, asked, cache, features)
+    if selected is not None:
+        _remember(cache / selected, outcome.key)
     _prune(cache)
     return outcome
 
 
-def run_purgecss(site: Path, modules: Path, cache: Path | None) -> Purged:
+def _selected(site: Path, read: Mapping[str, bytes], site_files: purge_key.SiteFiles, asked_file: Path,
+              cache: Path, features: Sequence[str]) -> str | None:
+    """The name of the shortcut from what the key holds of the site (its
+    selectors, read in Python) to the key; None before the script has
+    written what the stylesheets' selectors ask (the first build), or
+    when the site holds what Python cannot read as the script does."""
+    asked = purge_key.Asked.read(asked_file)
+    if asked is None:
+        return None
+    memo_file = cache / f"{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.kept"
+    memo = purge_key.read_memo(memo_file, asked_file.name)
+    found = purge_key.selectors(site_files, read, asked, memo)
+    if found is None:
+        return None
+    used = {f"{kind}:{hashlib.sha256(read[rel]).hexdigest()}"
+            for kind, paths in (("page", site_files.pages), ("script", site_files.scripts), ("own", site_files.own))
+            for rel in paths}
+    purge_key.write_memo(memo_file, asked_file.name, memo, used)
+    return purge_key.digest({"asked": asked_file.name, "features": list(features), **found}) + ".selectors"
+
+
+def run_purgecss(site: Path, modules: Path, cache: Path | None, asked: Path | None = None,
+                 features: Sequence[str] = ()) -> Purged:
     """Run purge_css.mjs on the site: it leaves the site as it is when
-    ``cache`` holds the result for its key already."""
+    ``cache`` holds the result for its key already. ``asked``: where the
+    script keeps what the stylesheets' selectors ask about."""
     node = shutil.which("node")
     if node is None or not (modules / "purgecss").is_dir():
         raise Abort(f"{modules / 'purgecss'}: error: PurgeCSS is not installed; run 'npm ci' "
@@ -155,6 +215,8 @@ def run_purgecss(site: Path, modules: Path, cache: Path | None) -> Purged:
     # Node resolves "purgecss" from the script's folder up: build_scripts/
     # sits beside node_modules/.
     command = [node, str(SCRIPT), str(site)] + ([str(cache)] if cache is not None else [])
+    command += [str(asked)] if cache is not None and asked is not None else []
+    command += [f"--features={','.join(features)}"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise Abort(f"{SCRIPT}: error: PurgeCSS failed on {site}:\n{result.stderr.strip()}")
@@ -167,4 +229,4 @@ def run_purgecss(site: Path, modules: Path, cache: Path | None) -> Purged:
 
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     modules = node_modules(config)
-    purge(Path(config["site_dir"]), modules, modules.parent / ".cache" / "purge")
+    purge(Path(config["site_dir"]), modules, modules.parent / ".cache" / "purge", config["theme"]["features"])

@@ -1,6 +1,7 @@
 // Removes from Material's stylesheets (site/assets/stylesheets/*.min.css)
 // the rules that no page of the built site and no script can use.
-//   node build_scripts/purge_css.mjs SITE_DIR [CACHE_DIR | --full]
+//   node build_scripts/purge_css.mjs SITE_DIR [CACHE_DIR [ASKED_FILE] | --full | --selectors]
+//     [--features=FEATURE,…]
 // Run by build_scripts/purge.py after MkDocs has written every page, so the
 // content PurgeCSS reads is the whole site: every HTML page, Material's
 // bundle and the site's own scripts. Reading the scripts keeps the classes
@@ -34,9 +35,18 @@ const fromPurgeCSS = createRequire(purgecssMain);
 const postcss = fromPurgeCSS("postcss");
 const selectorParser = fromPurgeCSS("postcss-selector-parser");
 
-const [site, option] = process.argv.slice(2);
+const featuresOption = process.argv.slice(2).find((argument) => argument.startsWith("--features="));
+const [site, option, askedOption] = process.argv.slice(2).filter((argument) => !argument.startsWith("--features="));
 const full = option === "--full";
-const cache = full ? undefined : option;
+// --selectors prints what the key is made of from the pages and scripts
+// (build_scripts/purge_key.py computes the same in Python; the tests
+// compare them), and purges nothing.
+const selectorsOnly = option === "--selectors";
+const cache = full || selectorsOnly ? undefined : option;
+// Material's features (theme.features in mkdocs.yml): the one that adds
+// markup of its own at run time (instant loading's progress bar) is named
+// there, not in any page's markup.
+const themeFeatures = featuresOption ? featuresOption.slice("--features=".length).split(",").filter(Boolean) : [];
 if (!site || !existsSync(join(site, "assets", "stylesheets"))) {
   console.error(`purge_css.mjs: error: ${site ?? "(no argument)"} is not a built site ` +
     "(no assets/stylesheets/); pass the site directory MkDocs built");
@@ -67,38 +77,6 @@ const own = files.filter((path) => /\.(css|js)$/.test(path) && !stylesheets.incl
 const ownVariables = [...new Set(own.flatMap((path) => readFileSync(path, "utf8").match(/--[\w-]+/g) ?? []))];
 
 const html = content.filter((path) => path.endsWith(".html")).map((path) => readFileSync(path, "utf8"));
-const anyPage = (pattern) => html.some((text) => pattern.test(text));
-
-// Material's features that its bundle sets up only where a page has their
-// markup (tabs, code blocks and their copy button, annotations, diagrams,
-// the repository link, banners, consent, version selector, progress bar of
-// instant loading). The bundle names their classes, so reading it keeps
-// their rules; when no page has the markup, no rule of theirs can ever
-// match, and they go.
-const features = [
-  [/class="[^"]*\btabbed-set\b/, /^tabbed-/],
-  [/class="[^"]*\bhighlight\b|<pre\b/, /^md-clipboard|^md-code__|^highlight|^md-annotation/],
-  [/class="[^"]*\bannotate\b/, /^md-annotation/],
-  [/class="[^"]*\bmermaid\b/, /^mermaid/],
-  [/class="[^"]*\bmd-source\b/, /^md-source|^md-status/],
-  [/class="[^"]*\bmd-banner\b/, /^md-banner/],
-  [/class="[^"]*\bmd-consent\b/, /^md-consent/],
-  [/class="[^"]*\bmd-version\b/, /^md-version|^md-select/],
-  [/navigation\.instant\.progress/, /^md-progress/],
-];
-// Admonition types (Material's, with their aliases) that no page uses:
-// their names are common words, which scripts hold ("note", "example").
-// Not "summary", an element's name too (a blocked name is blocked as an
-// element as well).
-const admonitions = ["note", "abstract", "tldr", "info", "todo", "tip", "hint", "important",
-  "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
-  "fail", "missing", "danger", "error", "bug", "example", "quote"];
-const unusedAdmonitions = admonitions.filter((type) =>
-  !anyPage(new RegExp(`class="(?:[^"]*\\s)?${type}(?:\\s[^"]*)?"`)));
-const blocklist = [
-  ...features.filter(([markup]) => !anyPage(markup)).map(([, classes]) => classes),
-  ...unusedAdmonitions,
-];
 
 // The pages are read for what a selector can match — element names,
 // attributes and their values, classes, ids — not for their text, whose
@@ -200,7 +178,9 @@ function askedBy(sheets) {
 
 // Parsing the stylesheets' selectors takes a good part of the run: what
 // they ask is kept in the cache too, by the digest of what it depends on.
-const askedFile = cache && join(cache, `${digest(JSON.stringify(fixed))}.asked.json`);
+// build_scripts/purge.py names the file (ASKED_FILE) by the digest of what
+// it depends on as Python reads it, so that it can read the lists itself.
+const askedFile = cache && (askedOption ?? join(cache, `${digest(JSON.stringify(fixed))}.asked.json`));
 let askedLists = askedFile && existsSync(askedFile) ? JSON.parse(readFileSync(askedFile, "utf8")) : undefined;
 if (!askedLists) {
   askedLists = askedBy(sheets);
@@ -229,8 +209,53 @@ const selectors = {
 };
 const variables = sorted(ownVariables, (name) => asked.variables.has(name));
 
-// Right-to-left rules go unless a page is written right to left (below).
-const rightToLeft = anyPage(/\bdir="rtl"/);
+// Material's features that its bundle sets up only where a page has their
+// markup (tabs, code blocks and their copy button, annotations, diagrams,
+// the repository link, banners, consent, version selector, progress bar of
+// instant loading). The bundle names their classes, so reading it keeps
+// their rules; when no page has the markup, no rule of theirs can ever
+// match, and they go. A page has the markup when the kept selectors above
+// hold its class or element — so the blocklist, like everything else in the
+// key, depends on the pages only through them. A class or element that no
+// selector asks about is not kept whatever the pages hold: its feature then
+// counts as present, and nothing is blocked for it.
+const keptClasses = new Set(selectors.classes);
+const keptTags = new Set(selectors.tags);
+const hasClass = (name) => !asked.classes.has(name) || keptClasses.has(name);
+const hasTag = (name) => !asked.tags.has(name) || keptTags.has(name);
+const features = [
+  [hasClass("tabbed-set"), /^tabbed-/],
+  [hasClass("highlight") || hasTag("pre"), /^md-clipboard|^md-code__|^highlight|^md-annotation/],
+  [hasClass("annotate"), /^md-annotation/],
+  [hasClass("mermaid"), /^mermaid/],
+  [hasClass("md-source"), /^md-source|^md-status/],
+  [hasClass("md-banner"), /^md-banner/],
+  [hasClass("md-consent"), /^md-consent/],
+  [hasClass("md-version"), /^md-version|^md-select/],
+  [themeFeatures.includes("navigation.instant.progress"), /^md-progress/],
+];
+// Admonition types (Material's, with their aliases) that no page uses:
+// their names are common words, which scripts hold ("note", "example").
+// Not "summary", an element's name too (a blocked name is blocked as an
+// element as well).
+const admonitions = ["note", "abstract", "tldr", "info", "todo", "tip", "hint", "important",
+  "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+  "fail", "missing", "danger", "error", "bug", "example", "quote"];
+const blocklist = [
+  ...features.filter(([present]) => !present).map(([, classes]) => classes),
+  ...admonitions.filter((type) => !hasClass(type)),
+];
+
+// Right-to-left rules go unless a page is written right to left (below):
+// an element with dir="rtl", as the kept selectors tell it (or "rtl" is
+// no value any selector asks about: then nothing is told, and they stay).
+const rightToLeft = !asked.names.has("dir") || !answersAValue("rtl") ||
+  (selectors.attributes.names.includes("dir") && selectors.attributes.values.includes("rtl"));
+
+if (selectorsOnly) {
+  console.log(JSON.stringify({ selectors, variables }));
+  process.exit(0);
+}
 
 const key = digest(JSON.stringify({
   ...fixed,
@@ -238,6 +263,7 @@ const key = digest(JSON.stringify({
   variables,
   blocklist: blocklist.map(String),
   rightToLeft,
+  themeFeatures,
 }));
 if (cache && existsSync(join(cache, key))) {
   console.log(JSON.stringify({ key, purged: false }));

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.resources
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 
 from build_scripts import purge as purge_module
+from build_scripts import purge_key
 from build_scripts.measure import first_load
 from build_scripts.purge import purge
 from conftest import BuiltSite
@@ -191,12 +193,18 @@ def test_a_result_being_removed_is_not_restored_in_part(unpurged: Path, built_si
     assert _stylesheets(again) == _stylesheets(tmp_path / "a")
 
 
+# Shortcuts from the site's files and from its selectors to the key, what
+# the stylesheets' selectors ask, what was kept of each file.
+SUFFIXES = (".key", ".selectors", ".asked.json", ".kept")
+
+
 def test_the_cache_keeps_the_latest_of_each_kind(tmp_path: Path) -> None:
-    """KEEP results, KEEP shortcuts and KEEP selector lists, the latest
-    used; a result being stored (.tmp) is left alone."""
+    """KEEP of each kind (results, both shortcuts, selector lists, what
+    was kept of each file), the latest used; a result being stored (.tmp)
+    is left alone."""
     names = [f"{n:064x}" for n in range(purge_module.KEEP + 2)]
     for age, name in enumerate(names):  # names[0] the latest
-        entries = [tmp_path / name, tmp_path / f"{name}.key", tmp_path / f"{name}.asked.json"]
+        entries = [tmp_path / name, *(tmp_path / f"{name}{suffix}" for suffix in SUFFIXES)]
         entries[0].mkdir()
         for entry in entries[1:]:
             entry.write_text("x")
@@ -206,7 +214,113 @@ def test_the_cache_keeps_the_latest_of_each_kind(tmp_path: Path) -> None:
     purge_module._prune(tmp_path)
     latest = names[:purge_module.KEEP]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [*latest, *(f"{n}.key" for n in latest), *(f"{n}.asked.json" for n in latest), "partial.123.tmp"])
+        [*latest, *(f"{n}{suffix}" for n in latest for suffix in SUFFIXES), "partial.123.tmp"])
+
+
+def _node_selectors(site: Path) -> dict[str, object]:
+    """What purge_css.mjs's key holds of the site's pages and scripts."""
+    node = shutil.which("node")
+    assert node is not None
+    answer = subprocess.run([node, str(purge_module.SCRIPT), str(site), "--selectors"], check=True,
+                            capture_output=True, text=True)
+    found = json.loads(answer.stdout)
+    selectors = found["selectors"]
+    return {"selectors": {"tags": sorted(selectors["tags"]), "names": sorted(selectors["attributes"]["names"]),
+                          "values": sorted(selectors["attributes"]["values"]), "classes": sorted(selectors["classes"]),
+                          "ids": sorted(selectors["ids"]), "undetermined": sorted(selectors["undetermined"])},
+            "variables": sorted(found["variables"])}
+
+
+def _python_selectors(site: Path, asked: Path) -> dict[str, object] | None:
+    read = purge_module._read(site)
+    lists = purge_key.Asked.read(asked)
+    assert lists is not None
+    return purge_key.selectors(purge_key.SiteFiles.of(read), read, lists, {})
+
+
+@pytest.fixture(scope="module")
+def asked(unpurged: Path, built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the stylesheets' selectors ask about, as purge_css.mjs writes it."""
+    cache = tmp_path_factory.mktemp("asked")
+    purge(_copy(unpurged, cache / "site"), built_site.project / "node_modules", cache / "cache")
+    (found,) = (cache / "cache").glob("*.asked.json")
+    return found
+
+
+# Markup written to be read differently by a careless port: case, quotes,
+# JavaScript's wider white space (no-break space, line separator, byte
+# order mark), names with no value, a ">" inside a value, names outside
+# ASCII (the Kelvin sign lowercases to "k"), words a script spells.
+TRICKY_PAGE = """<!doctype html><HTML><Body>
+<DIV CLASS="md-typeset md-path">x</DIV><div class='md-nav__link\u00a0md-source'></div>
+<div class=md-banner id=__drawer></div><p class="md-header\u2028md-footer\ufeffmd-tabs">y</p>
+<input hidden type=checkbox data-md-toggle="search"><span title="a>b" class="md-ellipsis">z</span>
+<details class="note\tabstract" open></details><div dir=rtl \u212aind="x" data-md-color-scheme='slate'></div>
+<a href="#fnref:1" class="footnote-backref">↩</a><table><tr><th align="right">n</th></tr></table>
+<pre><code class="highlight">q</code></pre><ul class="tabbed-set"><li class="mermaid annotate"></li></ul>
+</Body></HTML>"""
+TRICKY_SCRIPT = 'var a = "md-clipboard md-progress", b = `md-tooltip2--active`; // tabbed-labels md-select\n'
+TRICKY_STYLES = ".x { color: var(--md-accent-fg-color); background: var(--md-code-bg-color--light) }\n"
+
+
+@pytest.mark.parametrize("tricky", [False, True])
+def test_python_reads_the_selectors_as_the_script_does(unpurged: Path, asked: Path, tmp_path: Path,
+                                                       tricky: bool) -> None:
+    """build_scripts/purge_key.py reads the pages and scripts as
+    purge_css.mjs does (its fromHtml, PurgeCSS's extractor): what each
+    keeps of the built site, and of markup made to tell them apart, is
+    the same, so a digest of Python's names the script's key."""
+    site = _copy(unpurged, tmp_path / "site")
+    if tricky:
+        (site / "tricky.html").write_text(TRICKY_PAGE, encoding="utf-8")
+        (site / "assets" / "tricky.js").write_text(TRICKY_SCRIPT, encoding="utf-8")
+        (site / "assets" / "tricky.css").write_text(TRICKY_STYLES, encoding="utf-8")
+    ours, theirs = _python_selectors(site, asked), _node_selectors(site)
+    assert ours == theirs
+    assert ours is not None and ours["selectors"]["classes"]  # type: ignore[index]
+    if tricky:
+        untricky = _python_selectors(_copy(unpurged, tmp_path / "plain"), asked)
+        assert untricky is not None and ours != untricky
+
+
+def test_python_leaves_a_page_that_is_not_utf8_to_node(unpurged: Path, asked: Path, tmp_path: Path) -> None:
+    site = _copy(unpurged, tmp_path / "site")
+    (site / "latin1.html").write_bytes('<p class="md-path">caf\u00e9</p>'.encode("latin-1"))
+    assert _python_selectors(site, asked) is None
+
+
+def test_an_edit_to_the_words_does_not_run_node(unpurged: Path, built_site: BuiltSite, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit to the words, the selectors Python reads name the
+    key: Node does not run, and the stylesheets are those a fresh PurgeCSS
+    run on the edited site writes."""
+    modules, cache = built_site.project / "node_modules", tmp_path / "cache"
+    first = purge(_copy(unpurged, tmp_path / "a"), modules, cache)
+    assert first.ran
+    runs: list[Path] = []
+    monkeypatch.setattr(purge_module, "run_purgecss", lambda site, *args: runs.append(site))
+    edited = _copy(unpurged, tmp_path / "b", _reword)
+    assert purge(edited, modules, cache) == purge_module.Purged(first.key, ran=False)
+    assert runs == []
+    fresh = _copy(unpurged, tmp_path / "c", _reword)
+    _purge_everything(fresh)
+    assert _stylesheets(edited) == _stylesheets(fresh)
+
+
+def test_material_features_are_part_of_the_key(unpurged: Path, built_site: BuiltSite, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Instant loading's progress bar is named in theme.features, not in
+    the pages' markup (purge_css.mjs keeps its rules only with it): the
+    same pages with other features are purged anew, not taken from a
+    shortcut; with the same features again, Node does not run."""
+    modules, cache = built_site.project / "node_modules", tmp_path / "cache"
+    first = purge(_copy(unpurged, tmp_path / "a"), modules, cache, ["navigation.top"])
+    progress = ["navigation.top", "navigation.instant.progress"]
+    second = purge(_copy(unpurged, tmp_path / "b"), modules, cache, progress)
+    assert first.ran and second.ran and second.key != first.key
+    monkeypatch.setattr(purge_module, "run_purgecss", lambda site, *args: pytest.fail("Node ran"))
+    again = purge(_copy(unpurged, tmp_path / "c", _reword), modules, cache, progress)
+    assert again == purge_module.Purged(second.key, ran=False)
 
 
 SEARCH_FILES = ("search_index.json", "/workers/search.")

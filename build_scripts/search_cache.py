@@ -18,15 +18,16 @@ everything the method reads:
 
 Whatever the hook cannot vouch for is indexed as without it, and not
 kept: an index that is not Material's own ``SearchIndex`` as this hook
-knows it (a subclass, a method replaced), jieba installed (Chinese text is
-then segmented with dictionaries the key does not cover), front matter or
-a table of contents that is not plain data, entries that are not plain
-JSON data (the index is written as JSON: entries that are give the same
-bytes when read back), an index whose entries were not only appended to,
-and indexing that logged anything. Each configuration (the online site,
-the offline bundle, whose offline plugin copies the same index into
-``search_index.js``) has a cache file of its own, written whole after its
-build with only the pages that build had.
+knows it (a subclass, a method or its HTML parser replaced), jieba
+installed (Chinese text is then segmented with dictionaries the key does
+not cover), front matter or a table of contents that is not plain data,
+entries that are not plain JSON data (the index is written as JSON:
+entries that are give the same bytes when read back), an index whose
+entries were not only appended to, and indexing that logged anything.
+Each configuration (the online site, the offline bundle, whose offline
+plugin copies the same index into ``search_index.js``) has a cache file
+of its own, written whole after its build with only the pages that build
+had.
 """
 
 from __future__ import annotations
@@ -50,9 +51,10 @@ FORMAT = "1"
 SearchIndex = search_plugin.SearchIndex
 
 _material_add_entry = SearchIndex.__dict__["add_entry_from_context"]
-# What it calls: if either is replaced (by a plugin, say), its entries are
-# no longer the ones this hook's key describes.
+# What it calls: if any is replaced (by a plugin, say), its entries are no
+# longer the ones this hook's key describes.
 _material_helpers = {name: SearchIndex.__dict__[name] for name in ("create_entry_for_section", "_find_toc_by_id")}
+_material_parser = search_plugin.Parser
 _plugin_code = hashlib.sha256(Path(search_plugin.__file__).read_bytes()).hexdigest()
 
 
@@ -146,6 +148,7 @@ def _key(cache: _Cache, index: Any, page: Page) -> str | None:
     if (
         type(index) is not SearchIndex
         or any(SearchIndex.__dict__.get(name) is not method for name, method in _material_helpers.items())
+        or search_plugin.Parser is not _material_parser
         or search_plugin.jieba is not None
         or type(index.entries) is not list
         or not isinstance(page.content, str)

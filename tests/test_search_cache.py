@@ -5,14 +5,20 @@ search plugin reads, changed, indexes the page again."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
 
+import material.plugins.search.plugin as search_plugin  # type: ignore[import-untyped]
 import pytest
+from mkdocs.structure.toc import get_toc
 from test_markdown_cache import _differences
 
 from conftest import SEED, copy_project, run
@@ -174,3 +180,82 @@ def test_a_changed_search_setting_indexes_every_page_again(poisoned: Path) -> No
         index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
         assert "cached study" not in index, kind
         assert json.loads(index)["config"]["separator"].startswith("[\\s\\-,;:!?()/"), kind
+
+
+# The fallbacks, on the hook's own function: what it cannot vouch for is
+# indexed by Material's code and not kept.
+
+HTML = '<h1 id="t">Title</h1><p>Some words.</p><h2 id="s">Part</h2><p>More words.</p>'
+
+
+def _page(**meta: object) -> SimpleNamespace:
+    toc = get_toc([{"level": 1, "id": "t", "name": "Title", "children": [
+        {"level": 2, "id": "s", "name": "Part", "children": []}]}])
+    return SimpleNamespace(content=HTML, toc=toc, url="page/", title="Title", meta=meta)
+
+
+@pytest.fixture()
+def hook(tmp_path: Path) -> Iterator[ModuleType]:
+    """The hook's module with a cache of its own (for this test's pages)."""
+    module = importlib.import_module("build_scripts.search_cache")
+    module._cache[:] = [module._Cache(tmp_path / "search.json")]
+    try:
+        yield module
+    finally:
+        module._cache[:] = []
+
+
+def _index(kind: type = search_plugin.SearchIndex) -> Any:
+    return kind(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={"title": {"boost": 3}})
+
+
+def test_an_entry_is_kept_and_read_back(hook: ModuleType) -> None:
+    expected, first, second = _index(), _index(), _index()
+    expected.add_entry_from_context(_page(tags=["Crime"]))
+    hook._add_entry(first, _page(tags=["Crime"]))
+    assert first.entries == expected.entries and len(expected.entries) == 2
+    cache = hook._cache[0]
+    cache.save()
+    # The next build reads what this one kept; changed there, it shows.
+    hook._cache[:] = [hook._Cache(cache.path)]
+    [(key, kept)] = hook._cache[0].load().items()
+    assert kept == expected.entries
+    kept[0]["text"] = "changed in the cache"
+    hook._add_entry(second, _page(tags=["Crime"]))
+    assert second.entries == kept
+    # The index has a copy: what the plugin does to it stays out of the cache.
+    second.entries[0]["text"] = "changed in the index"
+    assert hook._cache[0].used == {key: kept} and kept[0]["text"] == "changed in the cache"
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        # Material tells a list of tags from a tuple (it drops the tuple);
+        # JSON would not.
+        (_page(tags=("Crime",)), search_plugin.SearchIndex),
+        (_page(search={"boost": date(2010, 7, 22)}), search_plugin.SearchIndex),
+        (_page(tags=["Crime"]), type("Other", (search_plugin.SearchIndex,), {})),
+    ],
+    ids=["tuple of tags", "boost not plain data", "subclass"],
+)
+def test_what_the_hook_cannot_vouch_for_is_indexed_by_material_and_not_kept(
+    hook: ModuleType, page: SimpleNamespace, kind: type
+) -> None:
+    expected, indexed = _index(kind), _index(kind)
+    expected.add_entry_from_context(page)
+    hook._add_entry(indexed, page)
+    assert indexed.entries == expected.entries and expected.entries
+    assert hook._cache[0].used == {}
+
+
+def test_an_index_whose_parser_was_replaced_is_not_kept(hook: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Parser(search_plugin.Parser):
+        def handle_data(self, data: str) -> None:
+            super().handle_data(data.upper())
+
+    monkeypatch.setattr(search_plugin, "Parser", Parser)
+    indexed = _index()
+    hook._add_entry(indexed, _page())
+    assert indexed.entries[0]["text"] == "<p>SOME WORDS.</p>"
+    assert hook._cache[0].used == {}

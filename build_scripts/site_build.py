@@ -199,6 +199,17 @@ def _generate(source: Path, docs: Path, root: Path) -> None:
         record(cache, Generation(key, written, printed.getvalue()))
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    """Stage a file of docs/ as a second name for it: nothing writes into a
+    staged file in place (build_scripts/write.py replaces a page whole, and
+    deletes by unlinking), so the live docs/ stays as it was whatever the
+    build does. A copy where a link cannot be made (another file system)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _swap(staged: Path, live: Path) -> None:
     old = live.with_name(live.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -229,7 +240,7 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
     # Started first: they import while docs/ is staged and generated.
     with _started(builds, docs) as running:
         with timings.step("stage docs/"):
-            shutil.copytree(root / "docs", docs)
+            shutil.copytree(root / "docs", docs, copy_function=_link_or_copy)
         with timings.step("generate"):
             _generate(source, docs, root)
         _side_by_side(running, {"offline": bundle,

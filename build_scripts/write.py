@@ -36,7 +36,9 @@ def _write_if_changed(path: Path, text: str | bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(data)
-    os.replace(temporary, path)  # atomic on POSIX: readers never see half a page
+    # Atomic on POSIX: readers never see half a page. And never in place:
+    # make build stages docs/ as links to the live files (site_build).
+    os.replace(temporary, path)
     return True
 
 

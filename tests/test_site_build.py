@@ -73,6 +73,38 @@ def test_either_build_failing_is_named_and_leaves_nothing(tmp_path: Path, failin
     assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_that_fails_after_generating_leaves_docs_as_they_were(tmp_path: Path) -> None:
+    """docs/ is staged as links to its files (site_build._link_or_copy):
+    the generator rewrites an edited page and removes a stale one in the
+    staged copy, MkDocs then fails, and every file of docs/ still holds
+    what it held before, with none added or removed."""
+    project = copy_project(tmp_path / "p")
+    build_site(project)
+    (project / "docs" / "stale.md").write_text("# Stale\n", encoding="utf-8")
+    manifest = project / "docs" / ".generated.json"
+    listed = manifest.read_text(encoding="utf-8")
+    manifest.write_text(listed.replace('[\n', '[\n "stale.md",\n', 1), encoding="utf-8")
+    before = _files(project / "docs")
+    source = project / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("problem of cybercrime", "problem of cyber-crime"),
+                      encoding="utf-8")
+    (project / "fail.py").write_text("from mkdocs.exceptions import Abort\n\n\n"
+                                     "def on_post_build(config):\n    raise Abort('fails on purpose')\n",
+                                     encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\nhooks:\n", "\nhooks:\n  - fail.py\n"),
+                      encoding="utf-8")
+    failed = run([sys.executable, "-m", "build_scripts.site_build", "--source", SEED, "--shim", str(SHIM)],
+                 project, check=False)
+    assert failed.returncode == 1 and "fails on purpose" in failed.stderr
+    assert _files(project / "docs") == before
+    assert b"problem of cybercrime" in before["declaration/42.md"]
+
+
 def test_the_generator_runs_again_when_anything_it_read_or_wrote_changed(tmp_path: Path) -> None:
     """make build skips the generator when its inputs and its last output
     are as they were (build_scripts/unchanged.py): a page edited by hand

@@ -1,18 +1,23 @@
-"""``mkdocs build``, started before its pages exist.
+"""MkDocs builds, started before their pages exist, from one import.
 
-``python -m build_scripts.mkdocs_build ARGS…`` imports what a build of this
-site uses (MkDocs, Material's plugins, the Markdown extensions, the hooks'
-modules), then waits for one line on its standard input: ``go`` runs
-``mkdocs build ARGS…``; anything else (the input closed: the generator
+``python -m build_scripts.mkdocs_build BUILDS`` imports what a build of
+this site uses (MkDocs, Material's plugins, the Markdown extensions, the
+hooks' modules), then waits for one line on its standard input: ``go``
+forks one process per build (BUILDS, JSON: each build's arguments to
+``mkdocs build``, the file descriptor its messages go to and the one its
+exit status is written to), so that the builds run side by side from
+what was imported once; anything else (the input closed: the generator
 failed) ends it, quietly, with nothing built. build_scripts.site_build
-starts the online and the offline build this way while the generator is
-still writing the pages: their imports (a quarter of a second each) then
-take the core the generator leaves idle.
+starts it while the generator is still writing the pages: the imports
+(a quarter of a second) then take the core the generator leaves idle.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import traceback
 
 # What every build of this site imports anyway, loaded before the pages
 # exist.
@@ -33,11 +38,52 @@ import build_scripts.ids
 import build_scripts.listing  # noqa: F401
 
 
+def _build(args: list[str], output: int) -> int:
+    """``mkdocs build ARGS…`` with its messages to ``output``: its exit
+    status, as if it had been a process of its own."""
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    try:
+        # click exits with the build's status (1 on a warning under --strict).
+        cli(["build", *args], prog_name="mkdocs")
+    except SystemExit as end:
+        if end.code is None or isinstance(end.code, int):
+            return end.code or 0
+        print(end.code, file=sys.stderr)
+        return 1
+    except BaseException:  # as Python itself would report it
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    builds = json.loads(argv[0])
     if sys.stdin.readline() != "go\n":
         return 0
-    # click exits with the build's status (1 on a warning under --strict).
-    cli(["build", *argv], prog_name="mkdocs")
+    running: dict[int, int] = {}
+    for build in builds:
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                for other in builds:
+                    os.close(other["status"])
+                status = _build(build["args"], build["output"])
+            finally:
+                # No clean-up of the parent's: it goes on with its own.
+                os._exit(status)
+        running[pid] = build["status"]
+        os.close(build["output"])
+    while running:
+        pid, status = os.wait()
+        if pid in running:
+            descriptor = running.pop(pid)
+            os.write(descriptor, b"%d\n" % os.waitstatus_to_exitcode(status))
+            os.close(descriptor)
     return 0
 
 

@@ -10,8 +10,9 @@ they swapped in, so a failed build — bad input, a broken link under
 exactly as they were, and a successful one replaces them whole.
 
 The online site and the offline bundle are built side by side (two
-``mkdocs build`` processes, one a core, started while the generator runs
-so that their imports take the core it leaves idle); each one's next step
+``mkdocs build`` processes, one a core, forked from one that imports what
+they need once, started while the generator runs so that its imports take
+the core the generator leaves idle); each one's next step
 (packaging the bundle; the sitemap and precompressed copies of the site)
 runs as soon as its build ends. A rebuild reuses what has not changed,
 kept in ``.cache/``: the generator's output (build_scripts/unchanged.py),
@@ -28,11 +29,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -77,76 +81,118 @@ class BuildFailed(Exception):
     """A step failed; the message says which and why (details printed above)."""
 
 
-class _MkDocs:
-    """One ``mkdocs build --strict``, started before the generator runs
-    (build_scripts.mkdocs_build: it imports what it needs, then waits for
-    :meth:`go`), its output held back until it ends: two builds run side by
-    side, and their messages are printed each in one piece rather than
-    interleaved."""
+class _Launcher:
+    """The process the MkDocs builds are forked from
+    (build_scripts.mkdocs_build): started before the generator runs, it
+    imports what they need once, then waits for :meth:`go`. Every build
+    and the launcher are one process group, stopped together."""
 
-    def __init__(self, label: str, args: list[str], docs: Path, output: IO[bytes]) -> None:
-        self.label = label
-        self.args = args
-        self.started = time.perf_counter()
+    def __init__(self, builds: list[_MkDocs], docs: Path, output: IO[bytes]) -> None:
         self.stopped = False
-        self._output = output
+        self.output = output
+        self._lock = threading.Lock()
+        self._reported = False
         env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
-        self._process = subprocess.Popen([sys.executable, "-m", "build_scripts.mkdocs_build", "--strict", *args],
-                                         env=env, stdin=subprocess.PIPE, stdout=self._output,
-                                         stderr=subprocess.STDOUT)
+        spec = [{"args": ["--strict", *build.args], "output": build.output.fileno(), "status": build.status_write}
+                for build in builds]
+        descriptors = [d for b in spec for d in (b["output"], b["status"]) if isinstance(d, int)]
+        self._process = subprocess.Popen([sys.executable, "-m", "build_scripts.mkdocs_build", json.dumps(spec)],
+                                         env=env, stdin=subprocess.PIPE, stdout=output, stderr=subprocess.STDOUT,
+                                         pass_fds=descriptors, start_new_session=True)
+        for build in builds:
+            os.close(build.status_write)
 
     def go(self) -> None:
         """The pages are written: build them."""
-        self.started = time.perf_counter()
         assert self._process.stdin is not None
         try:
             self._process.stdin.write(b"go\n")
             self._process.stdin.close()
         except BrokenPipeError:
-            # It ended while importing (a package missing?): wait() prints
-            # what it said and its exit status.
+            # It ended while importing (a package missing?): the builds'
+            # wait() prints what it said and its exit status.
             pass
 
-    def wait(self) -> None:
-        returncode = self._process.wait()
-        if self.stopped:
-            # Another step failed first: that failure is the one reported,
-            # and what follows this build does not run.
-            raise BuildFailed(f"mkdocs build {' '.join(self.args)} was stopped")
-        self._output.seek(0)
-        sys.stderr.write(self._output.read().decode("utf-8", "replace"))
-        sys.stderr.flush()
-        if returncode != 0:
-            raise BuildFailed(f"mkdocs build {' '.join(self.args)} failed (exit status {returncode}; "
-                              "its messages are above)")
+    def ended_early(self) -> int:
+        """The launcher's exit status, once it has ended without forking
+        the builds; what it said is printed once, whichever build asks."""
+        status = self._process.wait()
+        with self._lock:
+            if not self._reported:
+                self._reported = True
+                self.output.seek(0)
+                sys.stderr.write(self.output.read().decode("utf-8", "replace"))
+                sys.stderr.flush()
+        return status
 
     def stop(self) -> None:
-        """End the build if it still runs or waits (another step failed)."""
+        """End every build and the launcher if they still run or wait."""
         if self._process.poll() is None:
             self.stopped = True
-            self._process.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGTERM)
         if self._process.stdin is not None:
             with contextlib.suppress(BrokenPipeError):
                 self._process.stdin.close()
         self._process.wait()
 
 
+class _MkDocs:
+    """One ``mkdocs build --strict``, forked from the launcher when the
+    pages are written; its output held back until it ends: two builds run
+    side by side, and their messages are printed each in one piece rather
+    than interleaved."""
+
+    def __init__(self, label: str, args: list[str], output: IO[bytes]) -> None:
+        self.label = label
+        self.args = args
+        self.output = output
+        self.started = time.perf_counter()
+        self.status_read, self.status_write = os.pipe()
+        self.launcher: _Launcher | None = None
+
+    def wait(self) -> None:
+        assert self.launcher is not None
+        reported = b""
+        while chunk := os.read(self.status_read, 64):
+            reported += chunk
+        os.close(self.status_read)
+        if self.launcher.stopped:
+            # Another step failed first: that failure is the one reported,
+            # and what follows this build does not run.
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} was stopped")
+        if not reported:
+            # The launcher ended before it could fork this build: what it
+            # said (an import that failed?) is in its own output.
+            status = self.launcher.ended_early()
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} did not start (exit status {status}; "
+                              "its messages are above)")
+        self.output.seek(0)
+        sys.stderr.write(self.output.read().decode("utf-8", "replace"))
+        sys.stderr.flush()
+        returncode = int(reported)
+        if returncode != 0:
+            raise BuildFailed(f"mkdocs build {' '.join(self.args)} failed (exit status {returncode}; "
+                              "its messages are above)")
+
+
 @contextlib.contextmanager
-def _started(builds: list[tuple[str, list[str]]], docs: Path) -> Iterator[list[_MkDocs]]:
-    """The MkDocs builds, started and waiting for their pages; whatever
-    happens, none runs on after the block."""
+def _started(builds: list[tuple[str, list[str]]], docs: Path) -> Iterator[tuple[_Launcher, list[_MkDocs]]]:
+    """The MkDocs builds' launcher, started and waiting for their pages;
+    whatever happens, none runs on after the block."""
     with contextlib.ExitStack() as stack:
-        running: list[_MkDocs] = []
+        running = [_MkDocs(label, args, stack.enter_context(tempfile.TemporaryFile())) for label, args in builds]
+        launcher = _Launcher(running, docs, stack.enter_context(tempfile.TemporaryFile()))
+        for build in running:
+            build.launcher = launcher
         try:
-            for label, args in builds:
-                running.append(_MkDocs(label, args, docs, stack.enter_context(tempfile.TemporaryFile())))
-            yield running
+            yield launcher, running
         finally:
-            for build in running:
-                build.stop()
+            launcher.stop()
 
 
-def _side_by_side(running: list[_MkDocs], then: dict[str, Callable[[], None]], timings: Timings) -> None:
+def _side_by_side(launcher: _Launcher, running: list[_MkDocs], then: dict[str, Callable[[], None]],
+                  timings: Timings) -> None:
     """Let the MkDocs builds run at once (one a core), and each one's next
     step as soon as it ends; the first failure stops the others and is
     raised."""
@@ -157,15 +203,15 @@ def _side_by_side(running: list[_MkDocs], then: dict[str, Callable[[], None]], t
         then[build.label]()
 
     for build in running:
-        build.go()
+        build.started = time.perf_counter()
+    launcher.go()
     pool = ThreadPoolExecutor(max_workers=len(running))
     try:
         futures = [pool.submit(step, build) for build in running]
         for future in as_completed(futures):
             future.result()
     finally:
-        for build in running:
-            build.stop()
+        launcher.stop()
         pool.shutdown()
 
 
@@ -238,12 +284,12 @@ def build(source: Path, root: Path, offline_only: bool, shim: Path, timings: Tim
             shutil.rmtree(offline_site)
 
     # Started first: they import while docs/ is staged and generated.
-    with _started(builds, docs) as running:
+    with _started(builds, docs) as (launcher, running):
         with timings.step("stage docs/"):
             shutil.copytree(root / "docs", docs, copy_function=_link_or_copy)
         with timings.step("generate"):
             _generate(source, docs, root)
-        _side_by_side(running, {"offline": bundle,
+        _side_by_side(launcher, running, {"offline": bundle,
                                 "online": lambda: _finish_online(site, source, root / PRECOMPRESS_CACHE, timings)},
                       timings)
     with timings.step("swap in"):

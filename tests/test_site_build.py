@@ -73,6 +73,28 @@ def test_either_build_failing_is_named_and_leaves_nothing(tmp_path: Path, failin
     assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
 
 
+def test_a_launcher_that_cannot_import_is_named_and_leaves_nothing(tmp_path: Path) -> None:
+    """The builds are forked from one process that imports what they need
+    (build_scripts/mkdocs_build.py): when an import fails there, each build
+    is named as not started, with what the launcher said, and nothing is
+    left behind."""
+    project = copy_project(tmp_path / "p")
+    # Found before the installed package (the launcher runs in the project);
+    # only the launcher imports Material.
+    (project / "material").mkdir()
+    (project / "material" / "__init__.py").write_text("raise ImportError('material is broken on purpose')\n",
+                                                      encoding="utf-8")
+    failed = run([sys.executable, "-m", "build_scripts.site_build", "--source", SEED, "--shim", str(SHIM)],
+                 project, check=False)
+    assert failed.returncode == 1
+    assert failed.stderr.count("material is broken on purpose") == 2  # the line, and the error
+    lines = failed.stderr.strip().splitlines()
+    assert lines[-2].startswith("error: mkdocs build ") and "did not start (exit status 1;" in lines[-2]
+    assert lines[-1] == "build failed; docs/, site/ and dist/ are as they were."
+    assert not (project / "site").exists() and not (project / "dist").exists()
+    assert not [p.name for p in project.iterdir() if p.name.endswith((".next", ".old"))]
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

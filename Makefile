@@ -57,10 +57,12 @@ generate: $(VENV)/.build-deps
 # build_scripts.site_build stages docs/, site/ and dist/ and swaps them in
 # only when every step succeeded: a failed build leaves them as they were.
 # The online site offers the offline bundle for download (site/downloads/).
-# The two MkDocs builds run side by side; .cache/ keeps what a rebuild can
-# reuse (the generator's last record, converted Markdown, compiled
-# templates, the share card and the settings' YAML, PurgeCSS's results,
-# compressed copies), each checked against what it was made from.
+# The two MkDocs builds run side by side, forked from one process that
+# imports what they need once; .cache/ keeps what a rebuild can reuse (the
+# generator's last record, converted Markdown, search entries, compiled
+# templates, the share card and the settings' YAML, PurgeCSS's results and
+# the selectors they depend on, compressed copies), each checked against
+# what it was made from.
 build: $(VENV)/.build-deps node_modules/.package-lock.json
 	$(PY) -m build_scripts.site_build --source "$(SOURCE)"
 

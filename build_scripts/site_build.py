@@ -95,7 +95,7 @@ class _Launcher:
         env = {**os.environ, "DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
         spec = [{"args": ["--strict", *build.args], "output": build.output.fileno(), "status": build.status_write}
                 for build in builds]
-        descriptors = [d for b in spec for d in (b["output"], b["status"]) if isinstance(d, int)]
+        descriptors = [fd for build in builds for fd in (build.output.fileno(), build.status_write)]
         self._process = subprocess.Popen([sys.executable, "-m", "build_scripts.mkdocs_build", json.dumps(spec)],
                                          env=env, stdin=subprocess.PIPE, stdout=output, stderr=subprocess.STDOUT,
                                          pass_fds=descriptors, start_new_session=True)
@@ -156,7 +156,6 @@ class _MkDocs:
         reported = b""
         while chunk := os.read(self.status_read, 64):
             reported += chunk
-        os.close(self.status_read)
         if self.launcher.stopped:
             # Another step failed first: that failure is the one reported,
             # and what follows this build does not run.
@@ -189,6 +188,8 @@ def _started(builds: list[tuple[str, list[str]]], docs: Path) -> Iterator[tuple[
             yield launcher, running
         finally:
             launcher.stop()
+            for build in running:
+                os.close(build.status_read)
 
 
 def _side_by_side(launcher: _Launcher, running: list[_MkDocs], then: dict[str, Callable[[], None]],

@@ -41,31 +41,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from build_scripts import memo
+from build_scripts.page_cache import PageCache, cache_path, counting_messages
+
 # A new format (or a new meaning of an entry) must not read old entries.
 FORMAT = "1"
 PACKAGES = ("markdown", "mkdocs")
 
 
-class _Cache:
-    """One build's view of the cache: what the last build stored (read
-    when the first page is converted) and what this build used."""
+class _Cache(PageCache):
+    """One build's view of the cache (page_cache.PageCache), with what
+    every page's conversion depends on besides the page (``settings``)."""
 
     def __init__(self, path: Path, settings: str) -> None:
-        self.path = path
+        super().__init__(path, FORMAT)
         self.settings = settings
-        self.stored: dict[str, dict[str, Any]] | None = None
-        self.used: dict[str, dict[str, Any]] = {}
         self.files_key: tuple[int, int, str] | None = None
-
-    def load(self) -> dict[str, dict[str, Any]]:
-        if self.stored is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                data = None
-            ok = isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("pages"), dict)
-            self.stored = data["pages"] if ok else {}
-        return self.stored
 
     def files_digest(self, files: Files) -> str:
         # Computed once a build (the files do not change while the pages
@@ -75,12 +66,6 @@ class _Cache:
             digest = hashlib.sha256(json.dumps(listing).encode()).hexdigest()
             self.files_key = (id(files), len(files), digest)
         return self.files_key[2]
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used}), encoding="utf-8")
-        os.replace(temporary, self.path)
 
 
 _cache: list[_Cache] = []
@@ -133,9 +118,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     settings = _settings(config)
     _cache[:] = []
     if settings is not None:
-        root = Path(config["config_file_path"]).resolve()
-        name = hashlib.sha256(str(root).encode()).hexdigest()[:16]
-        _cache.append(_Cache(root.parent / ".cache" / "markdown" / f"{name}.json", settings))
+        _cache.append(_Cache(cache_path(config["config_file_path"], "markdown"), settings))
     Page.render = _render  # type: ignore[method-assign,assignment]
 
 
@@ -144,44 +127,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         _cache[0].save()
 
 
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Page.render, or what it made of the same input before."""
     if not _cache or page.markdown is None:
         _mkdocs_render(page, config, files)
         return
     cache = _cache[0]
-    digest = hashlib.sha256()
-    for part in (
-        cache.settings,
-        cache.files_digest(files),
-        page.file.src_uri,
-        page.file.dest_uri,
-        page.file.url,
-        page.markdown,
-    ):
-        data = part.encode()
-        digest.update(b"%d:" % len(data) + data)
-    key = digest.hexdigest()
+    key = memo.key(cache.settings, cache.files_digest(files), page.file.src_uri, page.file.dest_uri,
+                   page.file.url, page.markdown)
     entry = cache.load().get(key)
     targets = {src: files.get_file_from_path(src) for src in entry["links"]} if entry else {}
     if entry is None or None in targets.values():
-        records = _Records()
-        mkdocs_log = logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(records)
-        try:
+        with counting_messages() as logged:
             _mkdocs_render(page, config, files)
-        finally:
-            mkdocs_log.removeHandler(records)
-        if records.count:
+        if logged.count:
             return
         entry = {
             "content": page.content,

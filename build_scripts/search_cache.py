@@ -35,8 +35,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import logging
-import os
 import platform
 from importlib.metadata import version
 from pathlib import Path
@@ -45,6 +43,9 @@ from typing import Any
 import material.plugins.search.plugin as search_plugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from build_scripts import memo
+from build_scripts.page_cache import PageCache, cache_path, counting_messages
 
 # A new format (or a new meaning of an entry) must not read old entries.
 FORMAT = "1"
@@ -58,25 +59,13 @@ _material_parser = search_plugin.Parser
 _plugin_code = hashlib.sha256(Path(search_plugin.__file__).read_bytes()).hexdigest()
 
 
-class _Cache:
-    """One build's view of the cache: what the last build stored (read
-    when the first page is indexed) and what this build used."""
+class _Cache(PageCache):
+    """One build's view of the cache (page_cache.PageCache), with the
+    index's settings as the key holds them."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.stored: dict[str, list[Any]] | None = None
-        self.used: dict[str, list[Any]] = {}
+        super().__init__(path, FORMAT)
         self.settings: tuple[int, str | None] | None = None
-
-    def load(self) -> dict[str, list[Any]]:
-        if self.stored is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                data = None
-            ok = isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("pages"), dict)
-            self.stored = data["pages"] if ok else {}
-        return self.stored
 
     def settings_of(self, index: Any) -> str | None:
         # Computed once a build: the index's settings do not change while
@@ -97,12 +86,6 @@ class _Cache:
             self.settings = (id(index), settings)
         return self.settings[1]
 
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used}), encoding="utf-8")
-        os.replace(temporary, self.path)
-
 
 _cache: list[_Cache] = []
 
@@ -121,25 +104,13 @@ def _plain(value: Any) -> Any:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _cache[:] = []
-    root = Path(config["config_file_path"]).resolve()
-    name = hashlib.sha256(str(root).encode()).hexdigest()[:16]
-    _cache.append(_Cache(root.parent / ".cache" / "search" / f"{name}.json"))
+    _cache[:] = [_Cache(cache_path(config["config_file_path"], "search"))]
     SearchIndex.add_entry_from_context = _add_entry
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _cache:
         _cache[0].save()
-
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def _key(cache: _Cache, index: Any, page: Page) -> str | None:
@@ -174,11 +145,7 @@ def _key(cache: _Cache, index: Any, page: Page) -> str | None:
         )
     except (AttributeError, TypeError, ValueError, RecursionError):
         return None
-    digest = hashlib.sha256()
-    for part in (settings, read, page.url, page.content):
-        data = part.encode()
-        digest.update(b"%d:" % len(data) + data)
-    return digest.hexdigest()
+    return memo.key(settings, read, page.url, page.content)
 
 
 def _add_entry(index: Any, page: Page) -> None:
@@ -197,14 +164,9 @@ def _add_entry(index: Any, page: Page) -> None:
         return
     entries = index.entries
     before = len(entries)
-    records = _Records()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(records)
-    try:
+    with counting_messages() as logged:
         _material_add_entry(index, page)
-    finally:
-        mkdocs_log.removeHandler(records)
-    if records.count or index.entries is not entries or len(entries) < before:
+    if logged.count or index.entries is not entries or len(entries) < before:
         return
     # Plain JSON data gives the same JSON once read back, which is what
     # the plugin writes of the index; other entries are not kept.

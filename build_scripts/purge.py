@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from build_scripts import purge_key
+from build_scripts import memo, purge_key
 
 SCRIPT = Path(__file__).with_name("purge_css.mjs")
 
@@ -70,11 +70,7 @@ def _read(site: Path) -> dict[str, bytes]:
 
 
 def _digest(parts: Mapping[str, bytes], features: Sequence[str]) -> str:
-    digest = hashlib.sha256(json.dumps(list(features)).encode())
-    for rel, data in parts.items():
-        name = rel.encode()
-        digest.update(b"%d:%s%d:" % (len(name), name, len(data)) + data)
-    return digest.hexdigest()
+    return memo.key(json.dumps(list(features)), *(part for pair in parts.items() for part in pair))
 
 
 def _fixed(modules: Path) -> dict[str, bytes]:

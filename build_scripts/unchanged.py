@@ -26,7 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import address, sitemap
+from . import address, memo, sitemap
 from .write import MANIFEST, read_manifest
 
 CODE = Path(__file__).resolve().parent
@@ -56,24 +56,19 @@ def _files(folder: Path) -> list[Path]:
 
 
 def inputs(source: Path, root: Path) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(b"%d:%s%d:" % (len(label), label.encode(), len(data)) + data)
-
-    add("python", sys.version.encode())
-    add("source", str(source).encode())
-    add("site_url", (os.environ.get(address.ENVIRONMENT) or "").encode())
-    add("date", (sitemap.source_date(source) or "").encode())
     requirements = root / "requirements.txt"
-    add("requirements", requirements.read_bytes() if requirements.is_file() else b"")
-    for path in _files(CODE):
-        add(path.relative_to(CODE).as_posix(), path.read_bytes())
+    labelled: list[tuple[str, str | bytes]] = [
+        ("python", sys.version),
+        ("source", str(source)),
+        ("site_url", os.environ.get(address.ENVIRONMENT) or ""),
+        ("date", sitemap.source_date(source) or ""),
+        ("requirements", requirements.read_bytes() if requirements.is_file() else b""),
+    ]
+    labelled += [(path.relative_to(CODE).as_posix(), path.read_bytes()) for path in _files(CODE)]
     # The source and every companion (x.md, x.yml, x.notes.yml …).
-    for path in sorted(source.parent.glob(source.stem + ".*")):
-        if path.is_file():
-            add(path.name, path.read_bytes())
-    return digest.hexdigest()
+    labelled += [(path.name, path.read_bytes()) for path in sorted(source.parent.glob(source.stem + ".*"))
+                 if path.is_file()]
+    return memo.key(*(part for pair in labelled for part in pair))
 
 
 def outputs(docs: Path, root: Path) -> dict[str, str] | None:

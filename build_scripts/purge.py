@@ -187,15 +187,12 @@ def _selected(site: Path, read: Mapping[str, bytes], site_files: purge_key.SiteF
     asked = purge_key.Asked.read(asked_file)
     if asked is None:
         return None
-    memo_file = cache / f"{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.kept"
-    memo = purge_key.read_memo(memo_file, asked_file.name)
+    memo = purge_key.Memo(cache / f"{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.kept",
+                          asked_file.name)
     found = purge_key.selectors(site_files, read, asked, memo)
     if found is None:
         return None
-    used = {f"{kind}:{hashlib.sha256(read[rel]).hexdigest()}"
-            for kind, paths in (("page", site_files.pages), ("script", site_files.scripts), ("own", site_files.own))
-            for rel in paths}
-    purge_key.write_memo(memo_file, asked_file.name, memo, used)
+    memo.save()
     return purge_key.digest({"asked": asked_file.name, "features": list(features), **found}) + ".selectors"
 
 

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,25 +183,23 @@ class SiteFiles:
         )
 
 
-def selectors(files: SiteFiles, read: Mapping[str, bytes], asked: Asked,
-              memo: dict[str, dict[str, list[str]]]) -> dict[str, object] | None:
+def selectors(files: SiteFiles, read: Mapping[str, bytes], asked: Asked, memo: Memo) -> dict[str, object] | None:
     """What purge_css.mjs's key holds of the site's pages and scripts:
     ``{"selectors": …, "variables": …}``, each list sorted; None when a
-    file is not UTF-8. ``memo`` maps a file's digest (with what it was
-    read as) to what was kept of it, for the files an edit did not touch."""
+    file is not UTF-8."""
     union = Extracted()
     variables: set[str] = set()
     for kind, paths in (("page", files.pages), ("script", files.scripts), ("own", files.own)):
         for path in paths:
             data = read[path]
-            name = f"{kind}:{hashlib.sha256(data).hexdigest()}"
-            found = memo.get(name)
-            if found is None:
+
+            def make(kind: str = kind, data: bytes = data) -> dict[str, list[str]] | None:
                 text = _text(data)
-                if text is None:
-                    return None
-                found = _kept_of_file(kind, text, asked)
-                memo[name] = found
+                return None if text is None else _kept_of_file(kind, text, asked)
+
+            found = memo.kept(f"{kind}:{hashlib.sha256(data).hexdigest()}", make)
+            if found is None:
+                return None
             union.tags.update(found.get("tags", ()))
             union.names.update(found.get("names", ()))
             union.values.update(found.get("values", ()))
@@ -228,21 +226,40 @@ def digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def read_memo(path: Path, asked_name: str) -> dict[str, dict[str, list[str]]]:
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("asked") != asked_name or not isinstance(stored.get("files"), dict):
-        return {}
-    return stored["files"]
+class Memo:
+    """What was kept of each file, by the file's digest (and what it was
+    read as), for the files an edit did not touch: as the last build left
+    it, and once saved, for the files this build read only. Made for one
+    set of the selectors' lists (``asked_name``); a memo made for another
+    holds nothing."""
 
+    def __init__(self, path: Path | None, asked_name: str) -> None:
+        self.path = path
+        self.asked_name = asked_name
+        self.stored: dict[str, dict[str, list[str]]] = {}
+        self.used: dict[str, dict[str, list[str]]] = {}
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8")) if path is not None else None
+        except (OSError, ValueError):
+            stored = None
+        if isinstance(stored, dict) and stored.get("asked") == asked_name and isinstance(stored.get("files"), dict):
+            self.stored = stored["files"]
 
-def write_memo(path: Path, asked_name: str, memo: Mapping[str, dict[str, list[str]]], used: Iterable[str]) -> None:
-    """Keep what was kept of the files of this build (only), written
-    whole or not at all."""
-    used = set(used)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps({"asked": asked_name, "files": {k: v for k, v in memo.items() if k in used}}),
-                       encoding="utf-8")
-    os.replace(partial, path)
+    def kept(self, name: str, make: Callable[[], dict[str, list[str]] | None]) -> dict[str, list[str]] | None:
+        """What was kept of the file ``name``, from the memo or ``make()``."""
+        found = self.used.get(name)
+        if found is None:
+            found = self.stored.get(name)
+        if found is None:
+            found = make()
+        if found is not None:
+            self.used[name] = found
+        return found
+
+    def save(self) -> None:
+        """Written whole or not at all."""
+        if self.path is None:
+            return
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"asked": self.asked_name, "files": self.used}), encoding="utf-8")
+        os.replace(partial, self.path)

@@ -235,7 +235,7 @@ def _python_selectors(site: Path, asked: Path) -> dict[str, object] | None:
     read = purge_module._read(site)
     lists = purge_key.Asked.read(asked)
     assert lists is not None
-    return purge_key.selectors(purge_key.SiteFiles.of(read), read, lists, {})
+    return purge_key.selectors(purge_key.SiteFiles.of(read), read, lists, purge_key.Memo(None, asked.name))
 
 
 @pytest.fixture(scope="module")
